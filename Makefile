@@ -1,0 +1,51 @@
+# The two commands a new machine needs (see README):
+#   make run    set everything up and start the development server (flask run)
+#   make test   set everything up and run every test
+# Everything else here is a step of those two.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test setup test-setup serve bench lint freeze clean
+
+run: setup
+	$(BIN)/flask run
+
+test: test-setup
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.installed
+
+# Reinstalled when the dependencies change.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+test-setup: setup node_modules/.installed
+	scripts/system-deps
+
+# --ignore-scripts: vnu-jar's postinstall would try to download a JDK.
+node_modules/.installed: package.json package-lock.json
+	scripts/system-deps
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+serve: setup
+	$(BIN)/gunicorn --config gunicorn.conf.py 'smartspec_site:create_app()'
+
+bench: test-setup
+	scripts/system-deps wrk:wrk
+	$(BIN)/python bench/run.py
+
+lint: setup
+	$(BIN)/ruff check smartspec_site tests bench
+
+freeze: setup
+	$(BIN)/flask freeze
+
+clean:
+	rm -rf $(VENV) node_modules build artifacts .pytest_cache
+	find translations -name '*.mo' -delete
