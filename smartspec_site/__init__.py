@@ -1,0 +1,32 @@
+"""Västra Götalandsregionen's smart specialisation microsite.
+
+``create_app`` is the only entry point: nothing runs on import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from .config import ROOT, Defaults
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object(Defaults)
+    app.config.from_prefixed_env("SMARTSPEC")
+    if config:
+        app.config.update(config)
+
+    from . import assets, i18n, views
+
+    i18n.init_app(app)
+    assets.init_app(app)
+    views.init_app(app)
+    return app

@@ -1,0 +1,39 @@
+"""Default configuration. Every key can be overridden from the environment with the
+``SMARTSPEC_`` prefix (``SMARTSPEC_HTMX_SOURCE=local``), parsed as JSON where possible."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+"""The repository root: the design card keeps templates/, static/ and translations/ there."""
+
+HTMX_VERSION = "2.0.11"
+HTMX_INTEGRITY = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHmVjg"
+
+
+class Defaults:
+    # Source language of every msgid. No `sv` catalog is needed.
+    BABEL_DEFAULT_LOCALE = "sv"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
+    # Absolute on purpose: Flask-Babel resolves a relative path inside the package and would
+    # then silently show Swedish everywhere.
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+
+    # "cdn" loads htmx from jsDelivr with SRI; "local" serves the vendored copy of the same
+    # file (tests, offline machines, strict privacy). Both carry the same integrity hash.
+    HTMX_SOURCE = "cdn"
+    HTMX_CDN_URL = f"https://cdn.jsdelivr.net/npm/htmx.org@{HTMX_VERSION}/dist/htmx.min.js"
+    HTMX_LOCAL_FILE = f"vendor/htmx-{HTMX_VERSION}.min.js"
+    HTMX_INTEGRITY = HTMX_INTEGRITY
+
+    # Absolute origin used for canonical links, hreflang alternates and the sitemap.
+    # Empty: use the request's own host (fine behind a proxy that sets Host correctly).
+    SITE_URL = ""
+
+    # Recompile a .po whose .mo is missing or older, on start and (in debug) on every request.
+    TRANSLATIONS_AUTO_COMPILE = True
+
+    # Set by production deployments (gunicorn.conf.py); turns on HSTS and Secure cookies.
+    PRODUCTION = False
+    HSTS_SECONDS = 0
