@@ -1,0 +1,163 @@
+/* Progressive enhancement for every page. ES5 on purpose: IE11 and other legacy browsers run
+ * this file for the skip link and the banner's dismiss button; the expanders need htmx,
+ * which such browsers cannot parse, so there the expanders stay ordinary links. */
+(function () {
+  "use strict";
+
+  var doc = document;
+  var root = doc.documentElement;
+
+  function forEach(list, fn) {
+    for (var i = 0; i < list.length; i++) fn(list[i], i);
+  }
+
+  /* Move keyboard focus to an element that is not focusable by itself (GOV.UK's setFocus):
+   * a temporary tabindex="-1", removed again when focus leaves. */
+  function setFocus(el) {
+    if (!el) return;
+    if (!el.hasAttribute("tabindex")) {
+      el.setAttribute("tabindex", "-1");
+      var onBlur = function () {
+        el.removeAttribute("tabindex");
+        el.removeEventListener("blur", onBlur);
+      };
+      el.addEventListener("blur", onBlur);
+    }
+    el.focus();
+  }
+
+  /* Skip link: the anchor works without script; this makes sure focus really moves. */
+  function initSkipLink() {
+    forEach(doc.querySelectorAll(".skip-link"), function (link) {
+      link.addEventListener("click", function (event) {
+        var id = (link.getAttribute("href") || "").replace(/^#/, "");
+        var target = id && doc.getElementById(id);
+        if (!target) return;
+        event.preventDefault();
+        setFocus(target);
+        if (window.history && window.history.replaceState) {
+          window.history.replaceState(null, "", "#" + id);
+        }
+      });
+    });
+  }
+
+  /* Browser banner: dismissed for a year; the head script reads the cookie before paint. */
+  function initBanner() {
+    forEach(doc.querySelectorAll("[data-dismiss-banner]"), function (button) {
+      button.removeAttribute("hidden");
+      button.addEventListener("click", function () {
+        var secure = window.location.protocol === "https:" ? "; Secure" : "";
+        doc.cookie = "browser_banner=dismissed; Max-Age=31536000; Path=/; SameSite=Lax" + secure;
+        root.className += " banner-dismissed";
+        setFocus(doc.getElementById("main-content"));
+      });
+    });
+  }
+
+  /* Expanders: links that htmx turns into disclosures. Only with htmx are they given the
+   * disclosure semantics; without it they are, and stay, links to full pages. */
+  function panelOf(control) {
+    return doc.getElementById(control.getAttribute("data-expander"));
+  }
+
+  function controlOf(panel) {
+    return doc.querySelector('[data-expander="' + panel.id + '"]');
+  }
+
+  function headingLevel(panel) {
+    var el = panel;
+    while (el && el !== doc.body) {
+      var level = el.getAttribute && el.getAttribute("data-heading-level");
+      if (level) return parseInt(level, 10);
+      el = el.parentNode;
+    }
+    return 2;
+  }
+
+  /* A panel's markup is the page's own block, headed by an h1. Give its headings the levels
+   * of the place they now stand in, without touching the markup. */
+  function fitHeadings(panel) {
+    var offset = headingLevel(panel) - 1;
+    forEach(panel.querySelectorAll("h1, h2, h3, h4, h5, h6"), function (heading) {
+      heading.setAttribute("aria-level", String(parseInt(heading.tagName.charAt(1), 10) + offset));
+    });
+  }
+
+  function expand(control, panel) {
+    panel.removeAttribute("hidden");
+    control.setAttribute("aria-expanded", "true");
+    setFocus(panel.querySelector(".panel__title") || panel);
+  }
+
+  function collapse(control, panel) {
+    panel.setAttribute("hidden", "");
+    control.setAttribute("aria-expanded", "false");
+    control.focus();
+  }
+
+  function enhance(control) {
+    var panel = panelOf(control);
+    if (!panel || control.hasAttribute("aria-expanded")) return;
+    control.setAttribute("role", "button");
+    control.setAttribute("aria-expanded", "false");
+    control.setAttribute("aria-controls", panel.id);
+    control.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Spacebar") {
+        event.preventDefault(); // a button activates on Space; a link would scroll
+        control.click();
+      }
+    });
+  }
+
+  function initExpanders(htmx) {
+    htmx.onLoad(function (content) {
+      if (content.matches && content.matches("[data-expander]")) enhance(content);
+      forEach(content.querySelectorAll("[data-expander]"), enhance);
+    });
+
+    /* Before a request: an open panel collapses, a loaded one reopens; neither asks again. */
+    doc.body.addEventListener("htmx:confirm", function (event) {
+      var control = event.target;
+      if (!control.hasAttribute || !control.hasAttribute("data-expander")) return;
+      var panel = panelOf(control);
+      if (control.getAttribute("aria-expanded") === "true") {
+        event.preventDefault();
+        collapse(control, panel);
+      } else if (panel.hasChildNodes()) {
+        event.preventDefault();
+        expand(control, panel);
+      }
+    });
+
+    doc.body.addEventListener("htmx:afterSettle", function (event) {
+      var panel = event.detail && event.detail.target;
+      var control = panel && panel.id && controlOf(panel);
+      if (!control) return;
+      fitHeadings(panel);
+      expand(control, panel);
+    });
+
+    /* If the part cannot be fetched, the link still leads to the full page. */
+    function navigate(event) {
+      var control = event.detail && event.detail.elt;
+      if (control && control.hasAttribute("data-expander")) {
+        window.location.href = control.href;
+      }
+    }
+    doc.body.addEventListener("htmx:responseError", navigate);
+    doc.body.addEventListener("htmx:sendError", navigate);
+  }
+
+  function init() {
+    initSkipLink();
+    initBanner();
+    if (window.htmx && typeof window.htmx.onLoad === "function") initExpanders(window.htmx);
+  }
+
+  if (doc.readyState === "loading") {
+    doc.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
