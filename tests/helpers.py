@@ -1,0 +1,40 @@
+"""Small helpers for reading pages the way a visitor (or a crawler) sees them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from smartspec_site.content import SITE, Page
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.get_data(as_text=True), "html5lib")
+
+
+def text_of(response) -> str:
+    """The visible text, whitespace folded, as a reader would search it."""
+    doc = soup(response)
+    for hidden in doc(["script", "style", "template"]):
+        hidden.decompose()
+    text = " ".join(doc.get_text(" ").split())
+    return re.sub(r" ([,.;:)])", r"\1", text)
+
+
+def page_paths(locale: str) -> list[tuple[Page, str]]:
+    return [(page, f"/{locale}/{page.path(locale)}") for page in SITE]
+
+
+def internal_links(response, base: str) -> set[str]:
+    """Every same-site URL a page links to or loads (href and src), without fragments."""
+    found = set()
+    for tag in soup(response).find_all(["a", "link", "script"]):
+        ref = tag.get("href") or tag.get("src")
+        if not ref or ref.startswith(("mailto:", "tel:")):
+            continue
+        url = urlsplit(urljoin(base, ref))
+        if url.netloc in ("", "localhost"):
+            found.add(url.path + (f"?{url.query}" if url.query else ""))
+    return found
