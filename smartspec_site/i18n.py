@@ -20,7 +20,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from flask import Flask, Response, current_app, g, make_response, render_template, request
-from flask_babel import Babel, get_babel, get_locale
+from flask_babel import Babel, get_domain, get_locale
 
 DOMAIN = "messages"
 
@@ -207,7 +207,7 @@ def _refresh_catalogs() -> Response | None:
     """
     live: LiveCatalogs = current_app.extensions["smartspec"]["live_catalogs"]
     if live.refresh():
-        get_babel().domain_instance.cache.clear()  # Flask-Babel keeps loaded catalogs
+        get_domain().cache.clear()  # Flask-Babel keeps loaded catalogs
     if live.errors and request.endpoint != "static":
         html = render_template("errors/catalog.html", errors=list(live.errors.values()))
         return make_response(html, 500)
