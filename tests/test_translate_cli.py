@@ -8,8 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
-from smartspec_site import create_app
+from smartspec_site import catalog_checks, create_app
 from smartspec_site.config import ROOT
 
 from .conftest import TEST_CONFIG
@@ -211,3 +212,13 @@ def test_the_real_catalogs_pass_the_check(runner):
     result = runner.invoke(args=["translate", "check"])
     assert result.exit_code == 0, result.output
     assert re.search(r"^en: \d+ translated, 0 fuzzy, 0 untranslated$", result.output, re.M)
+
+
+def test_real_msgids_are_single_paragraphs_without_markup():
+    """One msgid per paragraph, and no HTML in msgids: links inside a sentence are named
+    placeholders (`%(group)s`), so translators never edit markup."""
+    with (ROOT / "translations" / "messages.pot").open("rb") as fh:
+        template = read_po(fh)
+    msgids = [message.id for message in template if message.id]
+    assert len(msgids) > 100
+    assert [m for m in msgids if "\n" in m or catalog_checks.markup(m)] == []
