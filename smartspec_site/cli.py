@@ -108,12 +108,13 @@ def restore_previous(catalog: Catalog) -> Catalog:
             if not comment.startswith("|"):
                 kept.append(comment)
                 continue
-            keyword, _, value = comment[1:].strip().partition(" ")
-            if keyword in ("msgctxt", "msgid", "msgid_plural"):
+            line = comment[1:].strip()
+            keyword, _, value = line.partition(" ")
+            if keyword in ("msgctxt", "msgid", "msgid_plural"):  # Babel keeps no msgctxt
                 field = keyword
                 previous[field] = [value]
             elif field:  # a continuation line of a wrapped previous msgid
-                previous[field].append(keyword)
+                previous[field].append(line)
         message.user_comments = kept
         ids = [
             denormalize("\n".join(previous[k])) for k in ("msgid", "msgid_plural") if k in previous

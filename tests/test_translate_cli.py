@@ -222,3 +222,14 @@ def test_real_msgids_are_single_paragraphs_without_markup():
     msgids = [message.id for message in template if message.id]
     assert len(msgids) > 100
     assert [m for m in msgids if "\n" in m or catalog_checks.markup(m)] == []
+
+
+def test_update_reads_a_previous_msgid_wrapped_by_another_editor(project):
+    """Poedit and msgmerge wrap long `#|` lines; update must keep the whole previous text."""
+    project.edit(
+        EN_PO,
+        'msgid "Hej"',
+        '#, fuzzy\n#| msgid ""\n#| "Hej och "\n#| "välkommen"\nmsgid "Hej"',
+    )
+    project.translate("update")
+    assert '#| msgid "Hej och välkommen"\nmsgid "Hej"' in (project.root / EN_PO).read_text()
