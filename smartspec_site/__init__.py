@@ -24,9 +24,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from . import assets, i18n, views
+    from . import assets, cli, i18n, views
 
     i18n.init_app(app)
     assets.init_app(app)
     views.init_app(app)
+    cli.init_app(app)
     return app

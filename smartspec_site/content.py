@@ -14,6 +14,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from . import texts
 from .texts import Source, Text
@@ -136,19 +137,19 @@ def _group(key: str, name: Text, sv: str, en: str, area_keys: Sequence[str]) -> 
 
 # The four groups as VGR categorised the thirteen areas in 2017, in VGR's order.
 GROUPS: tuple[Group, ...] = (
-    # Translators: name of the first group of areas (VGR's "styrkeområden").
     _group(
         "strength",
+        # Translators: name of the first group of areas (VGR's "styrkeområden").
         _l("Styrkeområden"),
         "styrkeomraden",
         "areas-of-strength",
         ("life-science", "sustainable-transport", "green-chemistry"),
     ),
-    # Translators: name of the second group of areas. VGR calls this group
-    # "Utvecklingsområden", the same word as the whole list of thirteen areas.
     _group(
         "development",
-        _l("Utvecklingsområden"),
+        # Translators: name of the second group of areas. VGR calls this group
+        # "Utvecklingsområden", the same word as the page listing all thirteen areas.
+        lazy_pgettext("group of areas", "Utvecklingsområden"),
         "utvecklingsomraden",
         "development-areas",
         ("marine-maritime", "materials", "textiles-fashion"),

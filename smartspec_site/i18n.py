@@ -6,16 +6,21 @@ source language (Swedish), which needs no catalog. Adding a language is a catalo
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
+import re
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
-from flask import Flask, current_app, g, request
-from flask_babel import Babel, get_babel, get_locale
+from flask import Flask, Response, current_app, g, make_response, render_template, request
+from flask_babel import Babel, get_domain, get_locale
 
 DOMAIN = "messages"
 
@@ -51,23 +56,50 @@ def discover_locales(translations_dir: Path, default: str) -> tuple[str, ...]:
     return (default, *sorted(found))
 
 
-def read_catalog(po_path: Path):
-    """Parse a .po file, turning Babel's parse and placeholder errors into CatalogError."""
+# One PO string literal: what may follow a keyword (msgid, msgstr[0], ...) or start a
+# continuation line. Babel's parser reads an unterminated string as an empty one.
+_PO_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_PO_KEYWORD = re.compile(r"(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+")
+
+
+def _check_strings(po_path: Path, text: str) -> None:
+    """Reject a string that is not closed: Babel would silently read it as empty."""
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        keyword = _PO_KEYWORD.match(line)
+        rest = line[keyword.end() :] if keyword else line
+        if rest.startswith('"') and not _PO_STRING.fullmatch(rest):
+            raise CatalogError(po_path, lineno, f"string not closed with a quote: {line}")
+
+
+def parse_catalog(po_path: Path) -> Catalog:
+    """Parse a .po file, turning every syntax error into a CatalogError naming file and line."""
     try:
-        with po_path.open("rb") as fh:
-            catalog = read_po(fh, abort_invalid=True)
+        data = po_path.read_bytes()
+        _check_strings(po_path, data.decode("utf-8"))
+        catalog = read_po(io.BytesIO(data), abort_invalid=True)
     except PoFileError as exc:
-        # Babel's message ends with "on <line> <lineno>"; keep the line number separately.
-        lineno = getattr(exc, "lineno", None)
-        raise CatalogError(po_path, lineno, str(exc)) from exc
+        # Babel counts lines from 0 and appends " on <lineno>" to its message.
+        reason = str(exc).rsplit(" on ", 1)[0]
+        raise CatalogError(po_path, exc.lineno + 1, f"{reason}: {exc.line}") from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise CatalogError(po_path, None, f"cannot read the catalog: {exc}") from exc
+    return catalog
+
+
+def read_catalog(po_path: Path) -> Catalog:
+    """Parse a .po file and run Babel's checks (placeholders, plural forms) on it."""
+    catalog = parse_catalog(po_path)
     for message, errors in catalog.check():
         if errors:
-            msgid = message.id if isinstance(message.id, str) else message.id[0]
-            lineno = message.lineno
-            raise CatalogError(po_path, lineno, f'{errors[0]} (msgid "{msgid}")')
+            entry = f'{errors[0]} (msgid "{msgid_of(message)}")'
+            raise CatalogError(po_path, message.lineno, entry)
     return catalog
+
+
+def msgid_of(message: Message) -> str:
+    """The singular msgid, for messages naming an entry."""
+    return message.id if isinstance(message.id, str) else message.id[0]
 
 
 def compile_catalog(po_path: Path, *, use_fuzzy: bool = False) -> Path:
@@ -133,23 +165,69 @@ def current_locale() -> str:
     return str(get_locale())
 
 
-def _reload_changed_catalogs() -> None:
-    """Debug only: a translator's saved .po shows on the next page load."""
-    if compile_stale(translations_dir()):
-        get_babel().domain_instance.cache.clear()
+class LiveCatalogs:
+    """Debug only: recompile a catalog whenever its .po changes, so a translator's save shows
+    on the next page load without a restart, and remember a broken catalog instead of failing.
+
+    A change is a change of content (a digest), not a newer mtime: a .po restored from git or a
+    backup is older than its .mo, and two saves within one clock tick share an mtime.
+    """
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.errors: dict[Path, CatalogError] = {}
+        self._digests: dict[Path, bytes] = {}
+        self._lock = threading.Lock()  # the development server is threaded
+
+    def refresh(self) -> bool:
+        """Compile every changed catalog; True when a new .mo was written."""
+        written = False
+        with self._lock:
+            for po in catalog_paths(self.directory):
+                digest = hashlib.sha256(po.read_bytes()).digest()
+                if self._digests.get(po) == digest:
+                    continue
+                self._digests[po] = digest
+                try:
+                    compile_catalog(po)
+                except CatalogError as exc:
+                    self.errors[po] = exc
+                else:
+                    self.errors.pop(po, None)
+                    written = True
+        return written
+
+
+def _refresh_catalogs() -> Response | None:
+    """Before each request in debug: load saved catalogs, or explain why one cannot be used.
+
+    A broken catalog gets a page naming file, line and problem rather than the pages with the
+    last good catalog: a translator who overlooks a notice would review text that silently
+    lacks every edit since the mistake. The page comes back on the first reload after the fix.
+    """
+    live: LiveCatalogs = current_app.extensions["smartspec"]["live_catalogs"]
+    if live.refresh():
+        get_domain().cache.clear()  # Flask-Babel keeps loaded catalogs
+    if live.errors and request.endpoint != "static":
+        html = render_template("errors/catalog.html", errors=list(live.errors.values()))
+        return make_response(html, 500)
+    return None
 
 
 def init_app(app: Flask) -> None:
     directory = translations_dir(app)
+    state = app.extensions.setdefault("smartspec", {})
     if app.config["TRANSLATIONS_AUTO_COMPILE"]:
-        # Fail fast: a broken catalog stops the start with a message naming file and line.
-        compile_stale(directory)
-    default = app.config["BABEL_DEFAULT_LOCALE"]
-    app.extensions.setdefault("smartspec", {})["locales"] = discover_locales(directory, default)
+        if app.debug:
+            state["live_catalogs"] = live = LiveCatalogs(directory)
+            live.refresh()
+            app.before_request(_refresh_catalogs)
+        else:
+            # Fail fast at deploy: a broken catalog stops the start with a message naming
+            # file and line, so it can never turn into a 500 later.
+            compile_stale(directory)
+    state["locales"] = discover_locales(directory, app.config["BABEL_DEFAULT_LOCALE"])
 
     Babel(app, locale_selector=select_locale)
     app.jinja_env.policies["ext.i18n.trimmed"] = True  # matches the extractor's trimmed = "true"
     app.jinja_env.globals["get_locale"] = current_locale
-
-    if app.debug and app.config["TRANSLATIONS_AUTO_COMPILE"]:
-        app.before_request(_reload_changed_catalogs)

@@ -595,6 +595,7 @@ STRATEGY = {
     ),
     "priorities": (
         Priority(
+            # Translators: a long-term priority; a programme has the same name.
             _l("Stärka innovationskraften"),
             _l(
                 "Prioriteringen genomförs genom Program Stärka innovationskraften 2022–2025, "
@@ -602,6 +603,7 @@ STRATEGY = {
             ),
         ),
         Priority(
+            # Translators: a long-term priority ("connect Västra Götaland").
             _l("Knyta samman Västra Götaland"),
             _l(
                 "Prioriteringen genomförs genom Program Knyta samman Västra Götaland "
@@ -611,6 +613,7 @@ STRATEGY = {
             ),
         ),
         Priority(
+            # Translators: a long-term priority ("increase inclusion").
             _l("Öka inkluderingen"),
             _l(
                 "Prioriteringen genomförs genom Program Öka inkluderingen 2022–2025, som "
@@ -631,8 +634,8 @@ STRATEGY = {
             "samarbeta och att utveckla ett område på ett samordnat sätt."
         ),
     ),
-    # Translators: the four kraftsamlingar; lower case, shown as a list.
     "kraftsamlingar": (
+        # Translators: first of four kraftsamlingar (joint efforts); lower case.
         _l("elektrifiering"),
         _l("digitalisering"),
         _l("cirkulära affärsmodeller"),

@@ -133,8 +133,11 @@ def robots() -> Response:
 
 
 ERROR_HEADINGS = {
+    # Translators: heading of the "page not found" (404) page.
     404: _l("Sidan finns inte"),
+    # Translators: heading of the 405 page: the address exists, not for this use.
     405: _l("Det går inte att göra så här"),
+    # Translators: heading of the page for an error on the server (500).
     500: _l("Ett tekniskt fel har uppstått"),
 }
 

@@ -1,0 +1,235 @@
+"""`flask translate ...` on a tiny fixture project, on a copy of the real catalogs, and on the
+real catalogs themselves (the gate CI runs through `make test`)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from smartspec_site import catalog_checks, create_app
+from smartspec_site.config import ROOT
+
+from .conftest import TEST_CONFIG
+from .helpers import soup
+
+FIXTURE = Path(__file__).parent / "fixtures" / "translate"
+EN_PO = Path("translations/en/LC_MESSAGES/messages.po")
+
+
+class Project:
+    """A copy of a project whose catalogs `flask translate` works on."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        # The commands must work on a broken catalog, so the app compiles nothing itself.
+        self.app = create_app(
+            {
+                **TEST_CONFIG,
+                "BABEL_TRANSLATION_DIRECTORIES": str(root / "translations"),
+                "TRANSLATIONS_AUTO_COMPILE": False,
+            }
+        )
+
+    def translate(self, *args: str):
+        return self.app.test_cli_runner().invoke(args=["translate", *args])
+
+    def edit(self, relative: Path | str, old: str, new: str) -> None:
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def line_of(self, relative: Path | str, text: str) -> int:
+        lines = (self.root / relative).read_text(encoding="utf-8").splitlines()
+        return next(n for n, line in enumerate(lines, start=1) if text in line)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return Project(Path(shutil.copytree(FIXTURE, tmp_path / "project")))
+
+
+@pytest.mark.tools
+def test_a_clean_catalog_passes_the_check(project):
+    result = project.translate("check")
+    assert result.exit_code == 0, result.output
+    assert "en: 4 translated, 0 fuzzy, 0 untranslated" in result.output
+    assert "All catalogs pass." in result.output
+
+
+# defect: (text in the clean catalog, its broken version, the entry, the complaint, and the
+# line the complaint names: Babel names the msgid's line, msgfmt the line it stumbled on).
+DEFECTS = {
+    "fuzzy": ('msgid "Hej"', '#, fuzzy\nmsgid "Hej"', "Hej",
+              "fuzzy: check the translation, then remove the fuzzy flag", 'msgid "Hej"'),
+    "untranslated": ('msgstr "Hello"', 'msgstr ""', "Hej", "untranslated", 'msgid "Hej"'),
+    "placeholder": ("group %(group)s.", "group %(grupp)s.", "Ingår i gruppen %(group)s.",
+                    "placeholders differ: the source has %(group)s, the translation has "
+                    "%(grupp)s (a percent sign is written %%)", 'msgid "Ingår'),
+    "lone-percent": ("Discount: 50 %%", "Discount: 50 %", "Rabatt: 50 %%",
+                     "placeholders differ: the source has none, the translation has % "
+                     "(a percent sign is written %%)", 'msgid "Rabatt'),
+    "markup": ("<strong>important</strong>", "important", "Det här är <strong>viktigt</strong>.",
+               "markup differs: the source has </strong>, <strong>, the translation has none",
+               'msgid "Det här'),
+    "msgfmt": ('msgstr "Hello"', 'msgstr "Hello\\n"', "Hej",
+               "msgfmt: 'msgid' and 'msgstr' entries do not both end with '\\n'",
+               'msgstr "Hello'),
+}  # fmt: skip
+
+
+@pytest.mark.tools
+@pytest.mark.parametrize(
+    ("old", "new", "msgid", "complaint", "at"), DEFECTS.values(), ids=list(DEFECTS)
+)
+def test_each_defect_fails_the_check_naming_file_line_and_entry(
+    project, old, new, msgid, complaint, at
+):
+    project.edit(EN_PO, old, new)
+    result = project.translate("check")
+    assert result.exit_code == 1
+    problems = [line for line in result.output.splitlines() if line.startswith(str(EN_PO))]
+    line = project.line_of(EN_PO, at)
+    assert f'{EN_PO}:{line}: {complaint} (msgid "{msgid}")' in problems
+    assert "the catalogs cannot ship" in result.output
+
+
+@pytest.mark.tools
+def test_a_catalog_behind_the_sources_fails_the_check(project):
+    project.edit("templates/page.html", "</h1>", '</h1>\n<p>{{ _("Ny text") }}</p>')
+    result = project.translate("check")
+    assert result.exit_code == 1
+    assert 'translations/messages.pot: new in the sources: msgid "Ny text"' in result.output
+    assert f'{EN_PO}: new in the sources: msgid "Ny text"' in result.output
+    assert "run `flask translate extract` and `flask translate update`" in result.output
+
+    assert project.translate("extract").exit_code == 0
+    assert project.translate("update").exit_code == 0
+    result = project.translate("check")  # current now, but the new entry is not translated
+    assert result.exit_code == 1
+    assert 'untranslated (msgid "Ny text")' in result.output
+    assert "new in the sources" not in result.output
+
+
+def test_extract_and_update_leave_current_catalogs_untouched(project):
+    before = {p: p.read_bytes() for p in (project.root / "translations").rglob("*.po*")}
+    assert "is up to date" in project.translate("extract").output
+    assert "is up to date" in project.translate("update").output
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_a_changed_source_text_becomes_fuzzy_with_the_previous_text(project):
+    project.edit("templates/page.html", '_("Hej")', '_("Hej du")')
+    project.translate("extract")
+    assert "1 fuzzy" in project.translate("update").output
+    po = project.root / EN_PO
+    updated = po.read_text(encoding="utf-8")
+    assert '#, fuzzy\n#| msgid "Hej"\nmsgid "Hej du"\nmsgstr "Hello"\n' in updated
+
+    # Running update again changes nothing: the previous text stays `#|`, never `# |`.
+    assert "is up to date" in project.translate("update").output
+    assert po.read_text(encoding="utf-8") == updated
+
+    # The translator fixes the text and clears the flag; the next update drops the hint.
+    project.edit(EN_PO, '#, fuzzy\n#| msgid "Hej"\nmsgid "Hej du"\nmsgstr "Hello"',
+                 '#| msgid "Hej"\nmsgid "Hej du"\nmsgstr "Hello there"')  # fmt: skip
+    project.translate("update")
+    assert "#|" not in po.read_text(encoding="utf-8")
+
+
+def test_compile_writes_the_mo_of_a_clean_catalog(project):
+    result = project.translate("compile")
+    assert result.exit_code == 0, result.output
+    assert (project.root / EN_PO).with_suffix(".mo").exists()
+
+
+# (clean text, broken text, the complaint, the line it names): Babel's parser names the line
+# it stopped at, its placeholder check the msgid's line.
+BROKEN = {
+    "unclosed-string": ('msgstr "Hello"', 'msgstr "Hello',
+                        'string not closed with a quote: msgstr "Hello', 'msgstr "Hello'),
+    "bad-keyword": ('msgstr "Hello"', 'msgstr "Hello"\nmsgstrr "Hi"',
+                    'Unknown or misformatted keyword: msgstrr "Hi"', 'msgstrr'),
+    "placeholder": ("group %(group)s.", "group %(grupp)s.",
+                    "unknown named placeholder 'grupp'", 'msgid "Ingår'),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("old", "new", "complaint", "at"), BROKEN.values(), ids=list(BROKEN))
+def test_compile_refuses_a_broken_catalog_and_writes_no_mo(project, old, new, complaint, at):
+    project.edit(EN_PO, old, new)
+    result = project.translate("compile")
+    assert result.exit_code == 1
+    assert f"{EN_PO}:{project.line_of(EN_PO, at)}: {complaint}" in result.output
+    assert not (project.root / EN_PO).with_suffix(".mo").exists()
+
+
+def test_check_names_the_line_of_a_syntax_error(project):
+    project.edit(EN_PO, 'msgstr "Hello"', 'msgstr "Hello')
+    result = project.translate("check")
+    assert result.exit_code == 1
+    line = project.line_of(EN_PO, 'msgstr "Hello')
+    assert f"{EN_PO}:{line}: string not closed with a quote" in result.output
+    assert "en: cannot be read" in result.output
+
+
+def test_init_rejects_an_unknown_code_and_an_existing_catalog(project):
+    assert project.translate("init", "xx-nope").exit_code == 2
+    result = project.translate("init", "en")
+    assert result.exit_code == 1
+    assert "already exists" in result.output
+
+
+def test_a_new_language_appears_everywhere_after_init(tmp_path):
+    """A copy of the real translations gets a German catalog; the app then serves /de/ and
+    lists it in the switcher, the hreflang alternates and the sitemap, with no code change."""
+    translations = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    result = Project(tmp_path).translate("init", "de")
+    assert result.exit_code == 0, result.output
+    assert (translations / "de" / "LC_MESSAGES" / "messages.po").exists()
+
+    app = create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(translations)})
+    client = app.test_client()
+    german = client.get("/de/")
+    assert german.status_code == 200
+    assert soup(german).html["lang"] == "de"
+    swedish = soup(client.get("/sv/"))
+    switcher = swedish.find("nav", class_="language-switcher")
+    assert switcher.find("a", hreflang="de", href="/de/").get_text(strip=True) == "Deutsch"
+    assert swedish.find("link", rel="alternate", hreflang="de")
+    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
+    assert re.search(r"<loc>http://localhost/de/</loc>", sitemap)
+
+
+@pytest.mark.tools
+def test_the_real_catalogs_pass_the_check(runner):
+    """The gate on the shipped catalogs: current with the sources, complete, msgfmt-clean."""
+    result = runner.invoke(args=["translate", "check"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^en: \d+ translated, 0 fuzzy, 0 untranslated$", result.output, re.M)
+
+
+def test_real_msgids_are_single_paragraphs_without_markup():
+    """One msgid per paragraph, and no HTML in msgids: links inside a sentence are named
+    placeholders (`%(group)s`), so translators never edit markup."""
+    with (ROOT / "translations" / "messages.pot").open("rb") as fh:
+        template = read_po(fh)
+    msgids = [message.id for message in template if message.id]
+    assert len(msgids) > 100
+    assert [m for m in msgids if "\n" in m or catalog_checks.markup(m)] == []
+
+
+def test_update_reads_a_previous_msgid_wrapped_by_another_editor(project):
+    """Poedit and msgmerge wrap long `#|` lines; update must keep the whole previous text."""
+    project.edit(
+        EN_PO,
+        'msgid "Hej"',
+        '#, fuzzy\n#| msgid ""\n#| "Hej och "\n#| "välkommen"\nmsgid "Hej"',
+    )
+    project.translate("update")
+    assert '#| msgid "Hej och välkommen"\nmsgid "Hej"' in (project.root / EN_PO).read_text()
