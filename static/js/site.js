@@ -75,12 +75,23 @@
     return 2;
   }
 
-  /* A panel's markup is the page's own block, headed by an h1. Give its headings the levels
-   * of the place they now stand in, without touching the markup. */
+  /* A panel's markup is the page's own block, headed by an h1. Once swapped in, its headings
+   * become the native elements of the level their place in this page's outline calls for
+   * (h1 -> h3 under an h2, and so on). Native elements rather than aria-level: every
+   * consumer agrees on an h3, while aria-level on an h1 is honoured by some (Chromium,
+   * axe-core) and ignored by others (Playwright's role engine, older WebKit). The response
+   * itself is untouched, so it stays byte-identical to its part of the full page. */
   function fitHeadings(panel) {
     var offset = headingLevel(panel) - 1;
+    if (offset < 1) return;
     forEach(panel.querySelectorAll("h1, h2, h3, h4, h5, h6"), function (heading) {
-      heading.setAttribute("aria-level", String(parseInt(heading.tagName.charAt(1), 10) + offset));
+      var level = Math.min(6, parseInt(heading.tagName.charAt(1), 10) + offset);
+      var fitted = doc.createElement("h" + level);
+      forEach(heading.attributes, function (attr) {
+        fitted.setAttribute(attr.name, attr.value);
+      });
+      while (heading.firstChild) fitted.appendChild(heading.firstChild);
+      heading.parentNode.replaceChild(fitted, heading);
     });
   }
 
@@ -111,6 +122,20 @@
   }
 
   function initExpanders(htmx) {
+    /* A click with a modifier key (new tab, new window) keeps the link's own behaviour:
+     * stopped here, in the capture phase, it never reaches htmx's listener on the link. */
+    doc.addEventListener(
+      "click",
+      function (event) {
+        var modified = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
+        var control = event.target;
+        if (modified && control.hasAttribute && control.hasAttribute("data-expander")) {
+          event.stopPropagation();
+        }
+      },
+      true
+    );
+
     htmx.onLoad(function (content) {
       if (content.matches && content.matches("[data-expander]")) enhance(content);
       forEach(content.querySelectorAll("[data-expander]"), enhance);
