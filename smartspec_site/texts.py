@@ -30,6 +30,34 @@ class Body:
     sources: tuple[Source, ...] = ()
 
 
+# Sources that more than one text is written from.
+TILLVAXTVERKET_EU = Source(
+    _l("Samverkan med EU – Tillväxtverket (på engelska)"),
+    "https://tillvaxtverket.se/english/smart-specialisation/collaboration-in-the-eu.html",
+    "en",
+)
+SCIENCE_PARKS = Source(
+    _l("Science parks i Göteborgsregionen – investingothenburg.com (på engelska)"),
+    "https://www.investingothenburg.com/master-collaboration/science-parks",
+    "en",
+)
+VGR_STYRKEOMRADEN = Source(
+    _l("Styrkeområden – Västra Götalandsregionen"),
+    "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/program-for-hallbar-omstallning/starka-innovationskraften/styrkeomraden/",
+    "sv",
+)
+JOHANNEBERG_PROCESS_INDUSTRY = Source(
+    _l("Fortsatt finansiering för västsvensk processindustri – Johanneberg Science Park"),
+    "https://www.mynewsdesk.com/se/johannebergsciencepark/pressreleases/fortsatt-finansiering-saekrad-foer-en-vaestsvensk-fossiloberoende-och-konkurrenskraftig-processindustri-3189812",
+    "sv",
+)
+S3_SMART_STORY = Source(
+    _l("Smart specialisering i Västra Götaland – EU:s S3 Platform (på engelska)"),
+    "https://s3platform.jrc.ec.europa.eu/w/smart-story-smart-specialisation-in-v%C3%A4stra-g%C3%B6taland",
+    "en",
+)
+
+
 # The four groups (VGR's categorisation of 2017): what each group is.
 GROUPS: dict[str, tuple[Text, ...]] = {
     "strength": (
@@ -119,11 +147,7 @@ AREAS: dict[str, Body] = {
                 "https://www.vgregion.se/regional-utveckling/omraden/innovation/life-science/",
                 "sv",
             ),
-            Source(
-                _l("Styrkeområden – Västra Götalandsregionen"),
-                "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/program-for-hallbar-omstallning/starka-innovationskraften/styrkeomraden/",
-                "sv",
-            ),
+            VGR_STYRKEOMRADEN,
             Source(
                 _l("Life science-programmet – Västra Götalandsregionen (på engelska)"),
                 "https://www.vgregion.se/en/regional-development/program-for-hallbar-omstallning/programmes/life-science/",
@@ -155,16 +179,8 @@ AREAS: dict[str, Body] = {
                 "https://www.vgregion.se/link/f26d65b424454961bd9618d187410014.aspx?epslanguage=en",
                 "en",
             ),
-            Source(
-                _l("Smart specialisering i Västra Götaland – EU:s S3 Platform (på engelska)"),
-                "https://s3platform.jrc.ec.europa.eu/w/smart-story-smart-specialisation-in-v%C3%A4stra-g%C3%B6taland",
-                "en",
-            ),
-            Source(
-                _l("Science parks i Göteborgsregionen – investingothenburg.com (på engelska)"),
-                "https://www.investingothenburg.com/master-collaboration/science-parks",
-                "en",
-            ),
+            S3_SMART_STORY,
+            SCIENCE_PARKS,
         ),
     ),
     "green-chemistry": Body(
@@ -191,14 +207,7 @@ AREAS: dict[str, Body] = {
                 "https://www.businessregiongoteborg.se/nyheter/stenungsunds-kemikluster-staller-om-till-gront",
                 "sv",
             ),
-            Source(
-                _l(
-                    "Fortsatt finansiering för västsvensk processindustri – Johanneberg Science "
-                    "Park"
-                ),
-                "https://www.mynewsdesk.com/se/johannebergsciencepark/pressreleases/fortsatt-finansiering-saekrad-foer-en-vaestsvensk-fossiloberoende-och-konkurrenskraftig-processindustri-3189812",
-                "sv",
-            ),
+            JOHANNEBERG_PROCESS_INDUSTRY,
         ),
     ),
     "marine-maritime": Body(
@@ -253,19 +262,8 @@ AREAS: dict[str, Body] = {
             ),
         ),
         sources=(
-            Source(
-                _l("Smart specialisering i Västra Götaland – EU:s S3 Platform (på engelska)"),
-                "https://s3platform.jrc.ec.europa.eu/w/smart-story-smart-specialisation-in-v%C3%A4stra-g%C3%B6taland",
-                "en",
-            ),
-            Source(
-                _l(
-                    "Fortsatt finansiering för västsvensk processindustri – Johanneberg Science "
-                    "Park"
-                ),
-                "https://www.mynewsdesk.com/se/johannebergsciencepark/pressreleases/fortsatt-finansiering-saekrad-foer-en-vaestsvensk-fossiloberoende-och-konkurrenskraftig-processindustri-3189812",
-                "sv",
-            ),
+            S3_SMART_STORY,
+            JOHANNEBERG_PROCESS_INDUSTRY,
         ),
     ),
     "textiles-fashion": Body(
@@ -292,11 +290,7 @@ AREAS: dict[str, Body] = {
                 "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/kraftsamlingar/cirkulara-affarsmodeller/textile-movement/",
                 "sv",
             ),
-            Source(
-                _l("Samverkan med EU – Tillväxtverket (på engelska)"),
-                "https://tillvaxtverket.se/english/smart-specialisation/collaboration-in-the-eu.html",
-                "en",
-            ),
+            TILLVAXTVERKET_EU,
         ),
     ),
     "food-agriculture": Body(
@@ -356,11 +350,7 @@ AREAS: dict[str, Body] = {
                 "http://www.lansstyrelsen.se/VastraGotaland/Sv/miljo-och-klimat/klimat-och-energi/Energi-och-klimatpaverkan/regionala-mal-och-strategier/Pages/index.aspx",
                 "sv",
             ),
-            Source(
-                _l("Styrkeområden – Västra Götalandsregionen"),
-                "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/program-for-hallbar-omstallning/starka-innovationskraften/styrkeomraden/",
-                "sv",
-            ),
+            VGR_STYRKEOMRADEN,
         ),
     ),
     "cultural-creative": Body(
@@ -475,11 +465,7 @@ AREAS: dict[str, Body] = {
                 "https://businessregiongoteborg.se/en/focus-areas/ict-information-and-communication-technology",
                 "en",
             ),
-            Source(
-                _l("Science parks i Göteborgsregionen – investingothenburg.com (på engelska)"),
-                "https://www.investingothenburg.com/master-collaboration/science-parks",
-                "en",
-            ),
+            SCIENCE_PARKS,
         ),
     ),
     "sustainable-production": Body(
@@ -731,11 +717,7 @@ MAPPING = {
             "https://tillvaxtverket.se/amnesomraden/regional-kapacitet/smart-specialisering/smart-specialisering---region-for-region.html",
             "sv",
         ),
-        Source(
-            _l("Samverkan med EU – Tillväxtverket (på engelska)"),
-            "https://tillvaxtverket.se/english/smart-specialisation/collaboration-in-the-eu.html",
-            "en",
-        ),
+        TILLVAXTVERKET_EU,
     ),
 }
 
