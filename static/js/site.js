@@ -48,7 +48,11 @@
       button.removeAttribute("hidden");
       button.addEventListener("click", function () {
         var secure = window.location.protocol === "https:" ? "; Secure" : "";
-        doc.cookie = "browser_banner=dismissed; Max-Age=31536000; Path=/; SameSite=Lax" + secure;
+        var year = 365 * 24 * 60 * 60;
+        // Max-Age for today's browsers, Expires as well for the old ones this banner is for.
+        doc.cookie = "browser_banner=dismissed; Max-Age=" + year + "; Expires=" +
+          new Date(new Date().getTime() + year * 1000).toUTCString() +
+          "; Path=/; SameSite=Lax" + secure;
         root.className += " banner-dismissed";
         setFocus(doc.getElementById("main-content"));
       });
