@@ -17,12 +17,15 @@ What is written (to ``FREEZER_DESTINATION``, build/site by default):
 
 from __future__ import annotations
 
+import contextvars
 import re
 import warnings
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
+from flask.testing import FlaskClient
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from . import i18n, security, static_files
@@ -71,6 +74,27 @@ def freeze_site(app: Flask, destination: Path | None = None) -> set[str]:
     if destination is not None:
         app.config["FREEZER_DESTINATION"] = str(Path(destination).resolve())
     app.config["STATIC_HASHED"] = True
+    # Frozen-Flask requests every page while its own test_request_context is pushed, and
+    # `flask freeze` runs inside an app context: a request would then reuse that app
+    # context and share `g` (and Flask-Babel's cached locale) with every other page. Each
+    # request runs in a fresh context instead, as it would in a server.
+    previous_client = app.test_client_class
+    app.test_client_class = isolated_client(previous_client or FlaskClient)
+    try:
+        return _freeze(app)
+    finally:
+        app.test_client_class = previous_client
+
+
+def isolated_client(base: type[FlaskClient]) -> type[FlaskClient]:
+    class IsolatedClient(base):
+        def open(self, *args, **kwargs):
+            return contextvars.Context().run(super().open, *args, **kwargs)
+
+    return IsolatedClient
+
+
+def _freeze(app: Flask) -> set[str]:
     freezer = SiteFreezer(app, with_no_argument_rules=False)
 
     @freezer.register_generator
@@ -116,6 +140,7 @@ def freeze_site(app: Flask, destination: Path | None = None) -> set[str]:
 
 
 @click.command("freeze")
+@with_appcontext
 @click.option(
     "--destination",
     type=click.Path(file_okay=False, path_type=Path),

@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, request
 from flask_compress import Compress
 
 from . import i18n
@@ -61,8 +61,12 @@ class CompressedBodies(BoundedCache):
             super().set(key, value)
 
 
-def compressed_cache_key(_request) -> str:
-    return g.get("body_etag", "")
+ETAG_KEY = "smartspec.body_etag"
+
+
+def compressed_cache_key(request) -> str:
+    # In the WSGI environ, not in `g`: that is per request, whatever contexts are pushed.
+    return request.environ.get(ETAG_KEY, "")
 
 
 def page_cache_enabled(app: Flask) -> bool:
@@ -92,7 +96,7 @@ def html_response(key: Hashable, render: Callable[[], str], updated: datetime) -
         rendered = Rendered(body, hashlib.sha256(body).hexdigest()[:32])
         if use_cache:
             cache.set(key, rendered)
-    g.body_etag = rendered.etag
+    request.environ[ETAG_KEY] = rendered.etag
     response = app.response_class(rendered.body, mimetype="text/html")
     response.set_etag(rendered.etag)
     response.last_modified = updated
