@@ -3,11 +3,13 @@ the health check, and the production switch.
 
 Every page is a pure function of (locale, page, full page or fragment, public origin): the
 content is data in the repository. So a rendered page is kept in memory with its ETag (a hash
-of the body) and served from there on the next request (not in debug, where a translator's
-saved catalog must show at once). Its ``Last-Modified`` is the page's ``updated`` date from
-the site map. flask-compress compresses HTML and keeps each compressed body in a small cache
-keyed by that content hash; its ETag gets the encoding appended (``"abc:br"``), as a different
-representation must. Conditional requests are answered last, so they see the final ETag.
+of the body), not in debug, where a translator's saved catalog must show at once. Its
+``Last-Modified`` is the page's ``updated`` date from the site map. flask-compress compresses
+HTML and keeps each compressed body in a small cache keyed by that content hash; its ETag
+gets the encoding appended (``"abc:br"``), as a different representation must. Conditional
+requests are answered last, so they see the final ETag. Finally ``ResponseCache``, in front
+of Flask, replays a finished page response (headers and compressed body) for the next
+identical request, so a warm page costs a dictionary lookup.
 """
 
 from __future__ import annotations
@@ -97,11 +99,71 @@ def html_response(key: Hashable, render: Callable[[], str], updated: datetime) -
         if use_cache:
             cache.set(key, rendered)
     request.environ[ETAG_KEY] = rendered.etag
+    if use_cache:
+        request.environ[STORABLE] = True
     response = app.response_class(rendered.body, mimetype="text/html")
     response.set_etag(rendered.etag)
     response.last_modified = updated
     response.headers["Cache-Control"] = app.extensions["smartspec"]["html_cache_control"]
     return response
+
+
+STORABLE = "smartspec.storable"
+# Everything in a request that a page or fragment response depends on (besides the path):
+# the public origin (when SITE_URL is unset), the encoding negotiation, and the headers that
+# choose between page and fragment. Query strings do not change a page.
+KEY_ENVIRON = (
+    "wsgi.url_scheme",
+    "HTTP_HOST",
+    "SCRIPT_NAME",
+    "HTTP_ACCEPT_ENCODING",
+    "HTTP_HX_REQUEST",
+    "HTTP_HX_HISTORY_RESTORE_REQUEST",
+    "HTTP_HX_REQUEST_TYPE",
+)
+BYPASS_ENVIRON = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_RANGE")
+
+
+class ResponseCache:
+    """WSGI middleware in front of Flask: the finished responses of pages and fragments
+    (status, headers, compressed body), replayed for the next identical request.
+
+    Only what Flask marks storable is kept: a 200 from ``html_response`` with the page cache
+    on (never in debug), for GET or HEAD. The key holds the method, the path and every
+    request header the response depends on (``KEY_ENVIRON``; a superset of its ``Vary``).
+    Conditional requests go to Flask, which answers 304. Bounded like the page cache."""
+
+    def __init__(self, app, limit: int = MAX_CACHED):
+        self.app = app
+        self.cache = BoundedCache(limit)
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD")
+        if method not in ("GET", "HEAD") or any(h in environ for h in BYPASS_ENVIRON):
+            return self.app(environ, start_response)
+        key = (method, environ.get("PATH_INFO"), *(environ.get(h) for h in KEY_ENVIRON))
+        hit = self.cache.data.get(key)
+        if hit is not None:
+            status, headers, body = hit
+            start_response(status, list(headers))
+            return [body]
+
+        captured = []
+
+        def capture(status, headers, exc_info=None):
+            captured[:] = [status, list(headers)]
+            return start_response(status, headers, exc_info)
+
+        result = self.app(environ, capture)
+        if not environ.get(STORABLE) or not captured or not captured[0].startswith("200"):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        self.cache.set(key, (captured[0], tuple(captured[1]), body))
+        return [body]
 
 
 def locale_from_url() -> bool:
@@ -167,6 +229,8 @@ def init_app(app: Flask) -> None:
     state["pages"] = BoundedCache()
     state["html_cache_control"] = html_cache_control(app.config)
     app.add_url_rule(HEALTH_PATH, "healthz", healthz)
+    app.wsgi_app = ResponseCache(app.wsgi_app)
+    state["responses"] = app.wsgi_app.cache
     # Registered before flask-compress so that it runs after it (Flask runs after_request
     # functions in reverse order).
     app.after_request(finish)

@@ -208,3 +208,65 @@ def test_the_cache_knows_the_public_origin():
     assert b"http://one.example/sv/" in one.data
     assert b"http://two.example/sv/" in two.data
     assert b"one.example" not in two.data
+
+
+# --- the response cache in front of Flask -------------------------------------------------
+
+
+@pytest.fixture
+def fresh():
+    app = create_app(TEST_CONFIG)
+    return app, app.test_client(), app.extensions["smartspec"]["responses"]
+
+
+def test_responses_are_replayed_byte_for_byte(fresh):
+    _, client, responses = fresh
+    first = client.get("/sv/", headers={"Accept-Encoding": "br"})
+    assert len(responses.data) == 1
+    again = client.get("/sv/", headers={"Accept-Encoding": "br"})
+    assert again.data == first.data
+    assert again.headers == first.headers  # security headers included, once
+    assert len(responses.data) == 1
+
+
+def test_each_variant_is_its_own_entry(fresh):
+    _, client, responses = fresh
+    plain = client.get(AREA)
+    br = client.get(AREA, headers={"Accept-Encoding": "br"})
+    part = client.get(AREA, headers={"HX-Request": "true"})
+    assert len(responses.data) == 3
+    assert client.get(AREA).data == plain.data
+    assert client.get(AREA, headers={"Accept-Encoding": "br"}).data == br.data
+    assert client.get(AREA, headers={"HX-Request": "true"}).data == part.data
+    assert b"<html" in plain.data and b"<html" not in part.data
+    head = client.head(AREA)
+    assert head.data == b"" and head.headers["ETag"] == plain.headers["ETag"]
+    assert client.head(AREA).data == b""
+
+
+def test_conditional_requests_and_errors_are_not_replayed(fresh):
+    _, client, responses = fresh
+    etag = client.get("/en/").headers["ETag"]
+    assert client.get("/en/", headers={"If-None-Match": etag}).status_code == 304
+    assert client.get("/en/", headers={"If-None-Match": etag}).status_code == 304
+    client.get("/en/no-such-page")
+    client.post("/en/")
+    client.get("/sitemap.xml")
+    client.get("/", headers={"Accept-Language": "en"})
+    assert len(responses.data) == 1  # the first /en/ only
+    assert client.get("/", headers={"Accept-Language": "sv"}).location.endswith("/sv/")
+
+
+def test_no_response_is_replayed_in_debug():
+    app = create_app({**TEST_CONFIG, "DEBUG": True})
+    client = app.test_client()
+    client.get("/en/")
+    client.get("/en/")
+    assert app.extensions["smartspec"]["responses"].data == {}
+
+
+def test_replayed_pages_keep_their_host():
+    app = create_app(TEST_CONFIG)
+    client = app.test_client()
+    client.get("/sv/", base_url="http://one.example")
+    assert b"two.example/sv/" in client.get("/sv/", base_url="http://two.example").data

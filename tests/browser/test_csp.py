@@ -31,9 +31,9 @@ def expand_and_collect(page, url: str) -> tuple[list[str], list[str]]:
     console: list[str] = []
     page.on(
         "console",
-        lambda msg: console.append(f"{msg.type}: {msg.text}")
-        if msg.type in ("error", "warning")
-        else None,
+        lambda msg: (
+            console.append(f"{msg.type}: {msg.text}") if msg.type in ("error", "warning") else None
+        ),
     )
     page.on("pageerror", lambda exc: console.append(f"pageerror: {exc}"))
     page.add_init_script(WATCH_CSP)
