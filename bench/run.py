@@ -8,7 +8,10 @@ wire, and Lighthouse. Not a test; run it with `make bench` (or .venv/bin/python 
   interleaved so that a noisy neighbour hits all of them alike; the median round counts.
   Without wrk a small Python load generator does the same, and the output says so.
 * Prints requests/s, p50 and p99 latency, and each ratio to the floor (targets: page >= 0.9,
-  fragment >= 0.95); the start page's HTML + CSS compressed (target <= 14 KB) and the
+  fragment >= 0.95). Warm pages are replayed by the app's response cache in front of Flask,
+  so they can beat the floor, which goes through Flask's dispatch; a last, informative line
+  sends a stale If-None-Match, which skips that cache, to show the path through Flask.
+* Prints the start page's HTML + CSS compressed (target <= 14 KB) and the
   largest fragment compressed (<= 2 KB); Lighthouse's four scores for the start page in
   each locale (target 100), when npx and Chromium are there.
 
@@ -110,9 +113,11 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict, byt
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url: str, duration: float, connections: int) -> dict:
+def wrk(url: str, duration: float, connections: int, headers: dict | None = None) -> dict:
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
+    seconds = max(1, round(duration))
     out = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(duration))}s", "--latency", url],
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
         capture_output=True,
         text=True,
         timeout=duration + 30,
@@ -132,7 +137,7 @@ def wrk(url: str, duration: float, connections: int) -> dict:
     }
 
 
-def pyload(url: str, duration: float, connections: int) -> dict:
+def pyload(url: str, duration: float, connections: int, headers: dict | None = None) -> dict:
     """Fallback load generator: closed loop, one connection per request like wrk against
     gunicorn's sync workers (which close after each response)."""
     host, _, rest = url.partition("//")[2].partition("/")
@@ -148,7 +153,7 @@ def pyload(url: str, duration: float, connections: int) -> dict:
             start = time.perf_counter()
             conn = http.client.HTTPConnection(host, timeout=10)
             try:
-                conn.request("GET", path)
+                conn.request("GET", path, headers=headers or {})
                 response = conn.getresponse()
                 response.read()
                 if response.status != 200:
@@ -178,9 +183,20 @@ def pyload(url: str, duration: float, connections: int) -> dict:
 # --- Lighthouse ------------------------------------------------------------------------------
 
 
-def lighthouse(url: str, timeout: float) -> dict[str, int] | str:
+def lighthouse(url: str, timeout: float, attempts: int = 3) -> dict[str, int] | str:
+    """Lighthouse's four scores; a run that fails to trace (it happens on a loaded machine:
+    NO_NAVSTART, NO_FCP) is tried again."""
     if not shutil.which("npx") or not Path(CHROMIUM).exists():
         return "skipped: npx or Chromium missing"
+    for attempt in range(1, attempts + 1):
+        result = _lighthouse_once(url, timeout)
+        if not isinstance(result, str):
+            return result
+        if attempt == attempts:
+            return result
+
+
+def _lighthouse_once(url: str, timeout: float) -> dict[str, int] | str:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         try:
@@ -242,18 +258,22 @@ def main() -> int:
         )
         assert get(floor + "/")[2] == start_html, "the floor must return the same bytes"
 
+        # A stale If-None-Match makes the request skip the response cache and go through
+        # Flask (routing, view, page cache, compression check, conditional check): a 200.
+        through_flask = {"If-None-Match": '"bench"'}
         targets = {
-            "floor (bare Flask route, same bytes)": floor + "/",
-            "start page /sv/": app + "/sv/",
-            "area page": app + "/sv/utvecklingsomraden/ikt",
-            "area fragment": app + "/sv/utvecklingsomraden/ikt/fragment.html",
+            "floor (bare Flask route, same bytes)": (floor + "/", None),
+            "start page /sv/": (app + "/sv/", None),
+            "area page": (app + "/sv/utvecklingsomraden/ikt", None),
+            "area fragment": (app + "/sv/utvecklingsomraden/ikt/fragment.html", None),
+            "start page, through Flask (info)": (app + "/sv/", through_flask),
         }
-        for url in targets.values():  # warm every worker's page cache
-            load(url, 1, args.connections)
+        for url, headers in targets.values():  # warm every worker's caches
+            load(url, 1, args.connections, headers)
         results: dict[str, list[dict]] = {name: [] for name in targets}
         for _ in range(args.rounds):
-            for name, url in targets.items():
-                results[name].append(load(url, args.duration, args.connections))
+            for name, (url, headers) in targets.items():
+                results[name].append(load(url, args.duration, args.connections, headers))
 
         print(f"\n{'URL':40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'/floor':>7}")
         medians = {}
@@ -270,8 +290,15 @@ def main() -> int:
         ratio_area = medians["area page"]["rps"] / floor_rps
         ratio_fragment = medians["area fragment"]["rps"] / floor_rps
         print(f"non-2xx responses: {errors}")
-        print(f"target page >= 0.90: start {ratio_start:.2f}, area {ratio_area:.2f}")
-        print(f"target fragment >= 0.95: {ratio_fragment:.2f}")
+        pages_met = min(ratio_start, ratio_area) >= 0.9
+        print(
+            f"target page >= 0.90: start {ratio_start:.2f}, area {ratio_area:.2f} "
+            f"({'met' if pages_met else 'MISSED'})"
+        )
+        fragment_met = ratio_fragment >= 0.95
+        print(
+            f"target fragment >= 0.95: {ratio_fragment:.2f} ({'met' if fragment_met else 'MISSED'})"
+        )
 
         print("\nbytes on the wire (body, compressed; brotli, then gzip):")
         start_doc = start_html.decode()
@@ -286,10 +313,12 @@ def main() -> int:
                 for href in re.findall(r'data-hx-get="([^"]+)"', doc):
                     sizes[href] = len(get(app + href, headers)[2])
             largest = max(sizes, key=sizes.get)
+            met = html + styles <= BUDGET_START and sizes[largest] <= BUDGET_FRAGMENT
             print(
                 f"  {encoding:4} start HTML {html} + CSS {styles} = {html + styles} B "
                 f"(target <= {BUDGET_START}); largest of {len(sizes)} fragments "
-                f"{sizes[largest]} B ({largest}; target <= {BUDGET_FRAGMENT})"
+                f"{sizes[largest]} B ({largest}; target <= {BUDGET_FRAGMENT}): "
+                f"{'met' if met else 'MISSED'}"
             )
 
         if args.no_lighthouse:
