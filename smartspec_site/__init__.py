@@ -24,10 +24,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from . import assets, cli, i18n, views
+    from . import assets, cli, freeze, i18n, security, serving, static_files, views
 
+    serving.configure(app)  # first: production turns debug off before anything reads it
     i18n.init_app(app)
     assets.init_app(app)
     views.init_app(app)
     cli.init_app(app)
+    serving.init_app(app)
+    freeze.init_app(app)
+    static_files.init_app(app)  # wraps the WSGI app in WhiteNoise
+    security.init_app(app)  # outermost: headers on everything, static files included
     return app

@@ -34,6 +34,25 @@ class Defaults:
     # Recompile a .po whose .mo is missing or older, on start and (in debug) on every request.
     TRANSLATIONS_AUTO_COMPILE = True
 
-    # Set by production deployments (gunicorn.conf.py); turns on HSTS and Secure cookies.
+    # Set by production deployments (gunicorn.conf.py sets SMARTSPEC_PRODUCTION=true unless the
+    # environment says otherwise): forces debug off, turns on HSTS and Secure cookies.
     PRODUCTION = False
-    HSTS_SECONDS = 0
+    # Strict-Transport-Security max-age, sent in production only (0: no HSTS). Browsers
+    # ignore it over plain HTTP, so it only takes effect behind TLS.
+    HSTS_SECONDS = 31536000
+
+    # Static files are copied under content-hashed names, with .br/.gz, to this folder on
+    # start and served from there by WhiteNoise with a one-year immutable Cache-Control.
+    STATIC_BUILD_DIR = str(ROOT / "build" / "static")
+    # url_for('static') builds the hashed names. None: yes, except in debug (flask run), where
+    # the plain names let an edited file show on reload.
+    STATIC_HASHED = None
+
+    # Rendered pages are kept in memory (the content is static). None: except in debug.
+    PAGE_CACHE = None
+    # HTML caching for browsers and shared caches (a CDN in front).
+    HTML_MAX_AGE = 300
+    HTML_STALE_WHILE_REVALIDATE = 3600
+
+    # `flask freeze` writes the static export here (freeze.py).
+    FREEZER_DESTINATION = str(ROOT / "build" / "site")

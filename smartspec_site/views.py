@@ -23,7 +23,7 @@ from flask_babel import lazy_gettext as _l
 from jinja2_fragments.flask import render_block
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from . import i18n, texts
+from . import i18n, serving, texts
 from .content import SITE, Page
 
 bp = Blueprint("site", __name__, url_prefix="/<lang_code>")
@@ -62,14 +62,40 @@ def page(slug: str) -> Response:
     found = SITE.resolve(g.lang_code, slug)
     if found is None:
         abort(404)
-    context = page_context(found)
-    if found.fragment_block and wants_fragment():
-        response = make_response(render_block(found.template, found.fragment_block, **context))
-    else:
-        response = make_response(render_template(found.template, **context))
+    fragment = bool(found.fragment_block) and wants_fragment()
+    response = rendered(found, fragment)
     if found.fragment_block:
         response.vary.update(FRAGMENT_HEADERS)
     return response
+
+
+# The fragment's own URL, which the expanders' hx-get points to. A static host (the frozen
+# site, a CDN) cannot choose by request header, so the fragment needs an address of its own
+# next to its page: /sv/utvecklingsomraden/ikt -> /sv/utvecklingsomraden/ikt/fragment.html.
+# The href stays the real page; htmx never pushes this URL, so Back never shows it.
+FRAGMENT_FILE = "fragment.html"
+
+
+@bp.get(f"/<path:slug>/{FRAGMENT_FILE}")
+def fragment(slug: str) -> Response:
+    found = SITE.resolve(g.lang_code, slug)
+    if found is None or not found.fragment_block:
+        abort(404)
+    response = rendered(found, True)
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def rendered(found: Page, fragment: bool) -> Response:
+    """The page, or its fragment block, through the rendered-page cache."""
+
+    def render() -> str:
+        context = page_context(found)
+        if fragment:
+            return render_block(found.template, found.fragment_block, **context)
+        return render_template(found.template, **context)
+
+    return serving.html_response((g.lang_code, found.key, fragment), render, found.updated)
 
 
 def page_context(page: Page) -> dict:
@@ -89,6 +115,15 @@ def page_url(target: Page | str, locale: str | None = None, external: bool = Fal
     locale = locale or i18n.current_locale()
     url = url_for("site.page", lang_code=locale, slug=page.path(locale), _external=external)
     return absolute(url) if external else url
+
+
+def fragment_url(target: Page | str, locale: str | None = None) -> str:
+    """Where htmx fetches a page's fragment; the page's own URL if it has none."""
+    page = SITE[target] if isinstance(target, str) else target
+    if not page.fragment_block:
+        return page_url(page, locale)
+    locale = locale or i18n.current_locale()
+    return url_for("site.fragment", lang_code=locale, slug=page.path(locale))
 
 
 def absolute(url: str) -> str:
@@ -164,6 +199,7 @@ def init_app(app: Flask) -> None:
         site=SITE,
         texts=texts,
         page_url=page_url,
+        fragment_url=fragment_url,
         locales=i18n.locales,
         locale_name=locale_name,
         last_updated=last_updated,

@@ -1,0 +1,66 @@
+"""gunicorn settings for production: `make serve`, or
+`.venv/bin/gunicorn --config gunicorn.conf.py` (the app is named below).
+
+Overridable from the environment: GUNICORN_BIND (default 127.0.0.1:8000; put a reverse
+proxy or load balancer in front), WEB_CONCURRENCY (workers; default 2 x cores + 1),
+GUNICORN_THREADS (default 1: sync workers, meant to sit behind a buffering proxy such as
+nginx), GUNICORN_ACCESSLOG (default "-", stdout; empty to turn it off). Any other setting:
+GUNICORN_CMD_ARGS, e.g. GUNICORN_CMD_ARGS="--timeout 60".
+"""
+
+import os
+
+from gunicorn.glogging import Logger
+
+# The app runs in production mode under gunicorn: debug is forced off (serving.configure),
+# HSTS is sent. Only an explicit SMARTSPEC_PRODUCTION=false changes that, and then
+# post_worker_init below still refuses to serve with debug on.
+os.environ.setdefault("SMARTSPEC_PRODUCTION", "true")
+
+wsgi_app = "smartspec_site:create_app()"
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+bind = [os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")]
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * _cores() + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
+# Load the app once in the master: the static build and the catalogs are made once, a
+# broken catalog stops the start before any worker forks, and workers share the memory.
+preload_app = True
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+reload = False
+
+# Logs: errors to stderr, the access log (combined format plus the time taken) to stdout,
+# without the load balancer's health checks.
+errorlog = "-"
+loglevel = "info"
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
+
+
+class AccessLogWithoutHealthChecks(Logger):
+    """gunicorn's logger, minus the access-log line for GET /healthz."""
+
+    def access(self, resp, req, environ, request_time):
+        if environ.get("PATH_INFO") == "/healthz":
+            return
+        super().access(resp, req, environ, request_time)
+
+
+logger_class = AccessLogWithoutHealthChecks
+
+
+def post_worker_init(worker):
+    """Never serve with Flask's debug mode on: a worker that finds it on does not boot."""
+    app = worker.wsgi
+    if getattr(app, "debug", False):
+        raise RuntimeError("refusing to serve with debug on under gunicorn")
+    worker.log.info("worker ready: debug off, production=%s", app.config.get("PRODUCTION"))

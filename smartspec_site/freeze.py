@@ -1,0 +1,163 @@
+"""`flask freeze`: the whole site as static files for any web server or CDN (Frozen-Flask).
+
+What is written (to ``FREEZER_DESTINATION``, build/site by default):
+
+* every page in every locale, as ``<path>/index.html`` (``/sv/utvecklingsomraden`` is both a
+  page and the folder of the area pages, so a page cannot be a plain file);
+* every fragment htmx fetches, at its own URL ``<path>/fragment.html``: a static host cannot
+  choose by the ``HX-Request`` header, so the expanders' ``hx-get`` points there (the dynamic
+  app answers the same URL) while their ``href`` stays the real page;
+* the static files under their content-hashed names, sitemap.xml, robots.txt;
+* ``404.html`` (Swedish) and ``<locale>/404.html``, and ``index.html``: a tiny page that
+  sends ``/`` to the Swedish start page (the nginx snippet negotiates the language instead);
+* ``_headers`` for hosts that read it (Netlify, Cloudflare Pages): the same security headers
+  as the app, and the immutable caching of /static/;
+* a ``.br`` and a ``.gz`` next to every text file, for ``brotli_static``/``gzip_static``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+import warnings
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+from flask.testing import FlaskClient
+from flask_frozen import Freezer, MissingURLGeneratorWarning
+
+from . import i18n, security, static_files
+from .content import SITE
+
+# Endpoints that only make sense on the dynamic app.
+NOT_FROZEN = {"root", "healthz"}
+TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
+
+
+class SiteFreezer(Freezer):
+    def urlpath_to_filepath(self, path: str) -> str:
+        """A URL whose last segment has no dot is a page: ``<path>/index.html``."""
+        last = path.rsplit("/", 1)[-1]
+        if last and "." not in last:
+            path += "/"
+        return super().urlpath_to_filepath(path)
+
+
+def redirect_page(config) -> str:
+    base = config["SITE_URL"].rstrip("/")
+    return (
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        "<title>Smart specialisering – Västra Götalandsregionen</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{base}/sv/">\n'
+        '<meta http-equiv="refresh" content="0; url=/sv/">\n</head>\n<body>\n'
+        '<p><a href="/sv/">Smart specialisering (svenska)</a></p>\n'
+        '<p lang="en"><a href="/en/" hreflang="en">Smart specialisation (English)</a></p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def headers_file(app: Flask) -> str:
+    """Netlify / Cloudflare Pages ``_headers``."""
+    lines = ["/*"]
+    # The export is always for production: HSTS included (hosts ignore it over plain HTTP).
+    headers = security.security_headers({**app.config, "PRODUCTION": True})
+    lines += [f"  {name}: {value}" for name, value in headers]
+    lines += ["/static/*", f"  Cache-Control: {static_files.IMMUTABLE}"]
+    return "\n".join(lines) + "\n"
+
+
+def freeze_site(app: Flask, destination: Path | None = None) -> set[str]:
+    """Write the static export; returns the URLs written."""
+    if destination is not None:
+        app.config["FREEZER_DESTINATION"] = str(Path(destination).resolve())
+    app.config["STATIC_HASHED"] = True
+    # Frozen-Flask requests every page while its own test_request_context is pushed, and
+    # `flask freeze` runs inside an app context: a request would then reuse that app
+    # context and share `g` (and Flask-Babel's cached locale) with every other page. Each
+    # request runs in a fresh context instead, as it would in a server.
+    previous_client = app.test_client_class
+    app.test_client_class = isolated_client(previous_client or FlaskClient)
+    try:
+        return _freeze(app)
+    finally:
+        app.test_client_class = previous_client
+
+
+def isolated_client(base: type[FlaskClient]) -> type[FlaskClient]:
+    class IsolatedClient(base):
+        def open(self, *args, **kwargs):
+            return contextvars.Context().run(super().open, *args, **kwargs)
+
+    return IsolatedClient
+
+
+def _freeze(app: Flask) -> set[str]:
+    freezer = SiteFreezer(app, with_no_argument_rules=False)
+
+    @freezer.register_generator
+    def site_urls():
+        for code in i18n.locales():
+            for page in SITE:
+                yield "site.page", {"lang_code": code, "slug": page.path(code)}
+                if page.fragment_block:
+                    yield "site.fragment", {"lang_code": code, "slug": page.path(code)}
+        yield "sitemap", {}
+        yield "robots", {}
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MissingURLGeneratorWarning)
+        urls = freezer.freeze()
+    for warning in caught:
+        # "Nothing frozen for endpoints root, healthz. Did you forget a URL generator?"
+        found = re.search(r"endpoints (.*?)\. ", str(warning.message))
+        missing = set(found.group(1).split(", ")) if found else set()
+        if not (warning.category is MissingURLGeneratorWarning and missing <= NOT_FROZEN):
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+
+    root = freezer.root
+    client = app.test_client()
+    (root / "index.html").write_text(redirect_page(app.config), encoding="utf-8")
+    default = app.config["BABEL_DEFAULT_LOCALE"]
+    for code in app.extensions["smartspec"]["locales"]:
+        response = client.get(f"/{code}/404-not-found")
+        assert response.status_code == 404
+        target = root / ("404.html" if code == default else f"{code}/404.html")
+        target.write_bytes(response.data)
+        if code == default:
+            (root / code / "404.html").write_bytes(response.data)
+    (root / "_headers").write_text(headers_file(app), encoding="utf-8")
+
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in TEXT_SUFFIXES:
+            for suffix, packed in static_files.compressed_variants(path.read_bytes()).items():
+                path.with_name(path.name + suffix).write_bytes(packed)
+    return urls
+
+
+@click.command("freeze")
+@with_appcontext
+@click.option(
+    "--destination",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write (default: FREEZER_DESTINATION, build/site).",
+)
+def freeze_command(destination: Path | None) -> None:
+    """Write the whole site as static files (both locales, fragments, static, sitemap)."""
+    app = current_app._get_current_object()
+    if not app.config["SITE_URL"]:
+        click.echo(
+            "warning: SITE_URL is not set, so canonical links and the sitemap will name "
+            "http://localhost; set SMARTSPEC_SITE_URL=https://… for a real export.",
+            err=True,
+        )
+    urls = freeze_site(app, destination)
+    click.echo(f"{len(urls)} URLs written to {app.config['FREEZER_DESTINATION']}")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(freeze_command)

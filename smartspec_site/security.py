@@ -1,0 +1,95 @@
+"""Security headers on every response: pages, fragments, errors, redirects and static files.
+
+A small WSGI middleware rather than flask-talisman: Talisman works in Flask's
+``after_request``, which never sees the static files WhiteNoise answers in front of Flask,
+and it brings HTTPS redirects, nonces and session-cookie settings this site does not use.
+Here the headers are computed once per app and appended to every response's header list.
+
+The Content-Security-Policy allows scripts from this origin, from the one CDN origin htmx is
+loaded from (only when ``HTMX_SOURCE`` is ``cdn``) and the inline support script by its
+sha256; no ``unsafe-inline``, no ``unsafe-eval``. Styles come from this origin only, which is
+why base.html turns off htmx's injected indicator ``<style>`` (``includeIndicatorStyles``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from flask import Flask
+
+from . import assets
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+
+
+def content_security_policy(config) -> str:
+    script = ["'self'"]
+    if config["HTMX_SOURCE"] == "cdn":
+        url = urlsplit(config["HTMX_CDN_URL"])
+        script.append(f"{url.scheme}://{url.netloc}")
+    script.append(f"'{assets.head_script_hash()}'")
+    directives = {
+        "default-src": "'self'",
+        "script-src": " ".join(script),
+        "style-src": "'self'",
+        "img-src": "'self'",
+        "font-src": "'self'",
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": "'none'",
+    }
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def security_headers(config) -> list[tuple[str, str]]:
+    headers = [
+        ("Content-Security-Policy", content_security_policy(config)),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", PERMISSIONS_POLICY),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        # frame-ancestors for browsers that predate it (IE11).
+        ("X-Frame-Options", "DENY"),
+    ]
+    if config["PRODUCTION"] and int(config["HSTS_SECONDS"]) > 0:
+        headers.append(("Strict-Transport-Security", f"max-age={int(config['HSTS_SECONDS'])}"))
+    return headers
+
+
+class SecurityHeaders:
+    """WSGI middleware: appends the same headers to every response that lacks them."""
+
+    def __init__(self, app, headers: Iterable[tuple[str, str]]):
+        self.app = app
+        self.headers = list(headers)
+        self.names = {name.lower() for name, _ in self.headers}
+
+    def __call__(self, environ, start_response):
+        def start(status, headers, exc_info=None):
+            if any(name.lower() in self.names for name, _ in headers):
+                headers = [h for h in headers if h[0].lower() not in self.names]
+            headers.extend(self.headers)
+            return start_response(status, headers, exc_info)
+
+        return self.app(environ, start)
+
+
+def init_app(app: Flask) -> None:
+    """Wrap the whole WSGI stack (WhiteNoise included); call after everything else."""
+    app.extensions.setdefault("smartspec", {})["security_headers"] = security_headers(app.config)
+    app.wsgi_app = SecurityHeaders(app.wsgi_app, app.extensions["smartspec"]["security_headers"])

@@ -1,0 +1,120 @@
+"""Static files for production: content-hashed names, far-future caching, pre-compressed.
+
+On start the app copies every file of static/ to ``STATIC_BUILD_DIR`` under a name that
+carries its content hash (``css/site.css`` -> ``css/site.3f2a9c1e04b7.css``), next to a
+``.br`` and a ``.gz`` of it, and keeps the name map in memory. ``url_for('static', ...)``
+then builds the hashed name, and WhiteNoise serves the build folder in front of Flask with
+``Cache-Control: public, max-age=31536000, immutable``, choosing the pre-compressed file the
+browser accepts. A changed file gets a new name, so nothing stale is ever served from a cache.
+
+The build is deterministic and idempotent: a file that already exists under its hashed name
+is left alone, and each file is written atomically, so several workers (or a test run next to
+a server) may build at the same time. Old hashed files stay, which keeps pages cached before
+a deploy working. No CSS or script here refers to another static file, so nothing inside the
+files needs rewriting (a ``url()`` in CSS would).
+
+The plain names are still served by Flask's own static route (short caching), and ``flask
+run`` in debug uses them, so an edited CSS file shows on reload without a restart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from flask import Flask
+from whitenoise import WhiteNoise
+from whitenoise.compress import Compressor
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+COMPRESSIBLE = {".css", ".js", ".svg", ".txt", ".html", ".xml", ".json", ".ico"}
+HASH_LENGTH = 12
+
+
+def hashed_name(name: str, data: bytes) -> str:
+    """``css/site.css`` -> ``css/site.<12 hex digits of sha256>.css``."""
+    digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+    folder, _, filename = name.rpartition("/")
+    stem, dot, ext = filename.rpartition(".")
+    hashed = f"{stem}.{digest}.{ext}" if dot and stem else f"{filename}.{digest}"
+    return f"{folder}/{hashed}" if folder else hashed
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def compressed_variants(data: bytes) -> dict[str, bytes]:
+    """Brotli and gzip (deterministic: no timestamp), kept only where they save 5 %."""
+    found = {}
+    for suffix, compress in (
+        (".br", Compressor.compress_brotli),
+        (".gz", Compressor.compress_gzip),
+    ):
+        packed = compress(data)
+        if data and len(packed) <= 0.95 * len(data):
+            found[suffix] = packed
+    return found
+
+
+def build(source: Path, target: Path) -> dict[str, str]:
+    """Copy every file of ``source`` to ``target`` under its hashed name, with compressed
+    variants. Returns the map plain name -> hashed name."""
+    manifest: dict[str, str] = {}
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        name = relative.as_posix()
+        data = path.read_bytes()
+        manifest[name] = hashed = hashed_name(name, data)
+        out = target / hashed
+        if out.is_file():
+            continue  # same name, same content: built before
+        if path.suffix.lower() in COMPRESSIBLE:
+            for suffix, packed in compressed_variants(data).items():
+                _write_atomic(out.with_name(out.name + suffix), packed)
+        _write_atomic(out, data)  # last: its presence means the variants are there
+    return manifest
+
+
+def hashing_enabled(app: Flask) -> bool:
+    setting = app.config["STATIC_HASHED"]
+    return (not app.debug) if setting is None else bool(setting)
+
+
+def init_app(app: Flask) -> None:
+    if app.static_folder is None:  # pragma: no cover - the factory always sets one
+        return
+    target = Path(app.config["STATIC_BUILD_DIR"])
+    manifest = build(Path(app.static_folder), target)
+    app.extensions.setdefault("smartspec", {})["static_manifest"] = manifest
+
+    @app.url_defaults
+    def hashed_static_names(endpoint: str, values: dict) -> None:
+        if endpoint == "static" and hashing_enabled(app):
+            name = values.get("filename")
+            values["filename"] = manifest.get(name, name)
+
+    def immutable(headers, path: str, url: str) -> None:
+        headers["Cache-Control"] = IMMUTABLE
+
+    # Only hashed files are in the build folder, so every one of them is immutable.
+    # allow_all_origins: public files, and a CDN in front may serve them from another host.
+    app.wsgi_app = WhiteNoise(
+        app.wsgi_app,
+        root=str(target),
+        prefix=(app.static_url_path or "/static") + "/",
+        add_headers_function=immutable,
+    )

@@ -1,0 +1,272 @@
+"""HTML caching: validators, conditional GET, Cache-Control, Vary, compression."""
+
+from __future__ import annotations
+
+import gzip
+
+import brotli
+import pytest
+from bs4 import BeautifulSoup
+from werkzeug.http import parse_dict_header
+
+from smartspec_site import create_app
+from smartspec_site.content import SITE
+
+from .conftest import TEST_CONFIG
+
+FRAGMENT_HEADERS = {"hx-request", "hx-history-restore-request", "hx-request-type"}
+AREA = "/sv/utvecklingsomraden/ikt"
+AREA_FRAGMENT = AREA + "/fragment.html"
+
+
+def vary(response) -> set[str]:
+    return {v.strip().lower() for v in response.headers.get("Vary", "").split(",") if v.strip()}
+
+
+def cache_control(response) -> dict:
+    return parse_dict_header(response.headers["Cache-Control"])
+
+
+@pytest.mark.parametrize("path", ["/sv/", "/en/", AREA, AREA_FRAGMENT, "/en/development-areas"])
+def test_html_has_validators_and_shared_cache_headers(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    etag, weak = response.get_etag()
+    assert etag and not weak
+    assert response.last_modified is not None
+    directives = cache_control(response)
+    assert "public" in directives
+    assert 0 < int(directives["max-age"]) <= 3600
+    assert int(directives["stale-while-revalidate"]) > 0
+    assert "private" not in directives and "no-store" not in directives
+
+
+def test_last_modified_is_the_pages_updated_date(client):
+    for page in (SITE["start"], SITE["area:ict"]):
+        response = client.get(f"/en/{page.path('en')}")
+        assert response.last_modified == page.updated.replace(microsecond=0)
+
+
+def test_etag_is_the_hash_of_the_body(client):
+    import hashlib
+
+    response = client.get("/sv/")
+    assert response.get_etag()[0] == hashlib.sha256(response.data).hexdigest()[:32]
+    # Different content, different validator: locales, and page versus fragment.
+    etags = {client.get(p).get_etag()[0] for p in ("/sv/", "/en/", AREA, AREA_FRAGMENT)}
+    assert len(etags) == 4
+
+
+@pytest.mark.parametrize("path", ["/sv/", AREA_FRAGMENT])
+def test_if_none_match_answers_304(client, path):
+    first = client.get(path)
+    again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    assert again.data == b""
+    assert again.headers["ETag"] == first.headers["ETag"]
+    assert again.headers["Cache-Control"] == first.headers["Cache-Control"]
+    assert client.get(path, headers={"If-None-Match": '"stale"'}).status_code == 200
+
+
+def test_if_modified_since_answers_304(client):
+    first = client.get("/sv/")
+    since = first.headers["Last-Modified"]
+    assert client.get("/sv/", headers={"If-Modified-Since": since}).status_code == 304
+    older = "Mon, 01 Jan 2018 00:00:00 GMT"
+    assert client.get("/sv/", headers={"If-Modified-Since": older}).status_code == 200
+
+
+def test_head_has_the_same_headers_and_no_body(client):
+    get = client.get("/en/")
+    head = client.head("/en/")
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["ETag"] == get.headers["ETag"]
+    assert head.headers["Content-Length"] == get.headers["Content-Length"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "decompress"), [("br", brotli.decompress), ("gzip", gzip.decompress)]
+)
+def test_html_is_compressed_with_its_own_etag(client, encoding, decompress):
+    plain = client.get("/sv/")
+    packed = client.get("/sv/", headers={"Accept-Encoding": encoding})
+    assert packed.headers["Content-Encoding"] == encoding
+    assert decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data) / 3
+    assert packed.headers["ETag"] == plain.headers["ETag"][:-1] + f':{encoding}"'
+    again = client.get(
+        "/sv/", headers={"Accept-Encoding": encoding, "If-None-Match": packed.headers["ETag"]}
+    )
+    assert again.status_code == 304
+    assert again.data == b""
+
+
+def test_browsers_accept_encoding_gets_brotli(client):
+    accept = "gzip, deflate, br, zstd"
+    assert client.get("/sv/", headers={"Accept-Encoding": accept}).content_encoding == "br"
+
+
+def test_the_start_page_compressed_fits_one_round_trip(client):
+    page = client.get("/sv/", headers={"Accept-Encoding": "br"})
+    doc = BeautifulSoup(client.get("/sv/").data, "html5lib")
+    css = [link["href"] for link in doc.select('link[rel="stylesheet"]')]
+    br = {"Accept-Encoding": "br"}
+    styles = sum(len(client.get(href, headers=br, buffered=True).data) for href in css)
+    assert len(page.data) + styles <= 14 * 1024
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "expected"),
+    [
+        ("/sv/", {}, {"accept-encoding"}),
+        ("/en/regional-development-strategy", {}, {"accept-encoding"}),
+        # A page that is also a fragment varies on the headers that choose between them.
+        (AREA, {}, {"accept-encoding"} | FRAGMENT_HEADERS),
+        (AREA, {"HX-Request": "true"}, {"accept-encoding"} | FRAGMENT_HEADERS),
+        # The fragment's own URL is always the fragment.
+        (AREA_FRAGMENT, {"HX-Request": "true"}, {"accept-encoding"}),
+        # The root's redirect and locale-less errors depend on the browser's languages.
+        ("/", {}, {"accept-encoding", "accept-language"}),
+        ("/no/such-page", {}, {"accept-encoding", "accept-language"}),
+        ("/xx/no-such-page", {}, {"accept-encoding", "accept-language"}),
+        # A locale in the URL decides the language: no Accept-Language.
+        ("/en/no-such-page", {}, {"accept-encoding"}),
+        ("/sitemap.xml", {}, {"accept-encoding"}),
+    ],
+)
+def test_vary_is_exactly_what_the_response_depends_on(client, path, headers, expected):
+    response = client.get(path, headers=headers)
+    assert vary(response) == expected
+    assert not vary(response) & {"cookie", "user-agent"}
+
+
+def test_fragment_url_is_the_same_markup_as_the_htmx_request(client):
+    by_header = client.get(AREA, headers={"HX-Request": "true"})
+    by_url = client.get(AREA_FRAGMENT)
+    assert by_url.data == by_header.data
+    assert b"<html" not in by_url.data
+    assert by_url.headers["X-Robots-Tag"] == "noindex"
+    # History restores want the full page.
+    restore = client.get(AREA, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+    assert b"<html" in restore.data
+
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_expanders_fetch_fragment_urls_and_link_to_real_pages(client, locale):
+    doc = BeautifulSoup(client.get(f"/{locale}/").data, "html5lib")
+    expanders = doc.select("a.expander")
+    assert len(expanders) == 17
+    for link in expanders:
+        assert link["data-hx-get"] == link["href"] + "/fragment.html"
+        assert b"<html" in client.get(link["href"]).data
+        fragment = client.get(link["data-hx-get"])
+        assert fragment.status_code == 200
+        assert b"<html" not in fragment.data
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sv/fragment.html",
+        "/sv/utvecklingsomraden/fragment.html",  # a page without a fragment
+        "/sv/utvecklingsomraden/no-such-area/fragment.html",
+        "/xx/utvecklingsomraden/ikt/fragment.html",
+    ],
+)
+def test_fragment_urls_of_nothing_are_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_other_responses_get_fitting_cache_control(client):
+    assert cache_control(client.get("/en/no-such-page"))["max-age"] == "60"
+    assert "no-store" in cache_control(client.post("/en/"))
+    assert "no-store" in cache_control(client.get("/healthz"))
+    assert "public" in cache_control(client.get("/"))
+
+
+def test_pages_are_rendered_once(app):
+    app = create_app(TEST_CONFIG)
+    client = app.test_client()
+    first = client.get("/en/")
+    assert len(app.extensions["smartspec"]["pages"].data) == 1
+    assert client.get("/en/?utm=x").data == first.data
+    assert len(app.extensions["smartspec"]["pages"].data) == 1
+
+
+def test_the_page_cache_is_off_in_debug():
+    app = create_app({**TEST_CONFIG, "DEBUG": True})
+    app.test_client().get("/en/")
+    assert app.extensions["smartspec"]["pages"].data == {}
+
+
+def test_the_cache_knows_the_public_origin():
+    """Without SITE_URL, canonical links carry the request's host: never serve one host's
+    page to another."""
+    client = create_app(TEST_CONFIG).test_client()
+    one = client.get("/sv/", base_url="http://one.example")
+    two = client.get("/sv/", base_url="http://two.example")
+    assert b"http://one.example/sv/" in one.data
+    assert b"http://two.example/sv/" in two.data
+    assert b"one.example" not in two.data
+
+
+# --- the response cache in front of Flask -------------------------------------------------
+
+
+@pytest.fixture
+def fresh():
+    app = create_app(TEST_CONFIG)
+    return app, app.test_client(), app.extensions["smartspec"]["responses"]
+
+
+def test_responses_are_replayed_byte_for_byte(fresh):
+    _, client, responses = fresh
+    first = client.get("/sv/", headers={"Accept-Encoding": "br"})
+    assert len(responses.data) == 1
+    again = client.get("/sv/", headers={"Accept-Encoding": "br"})
+    assert again.data == first.data
+    assert again.headers == first.headers  # security headers included, once
+    assert len(responses.data) == 1
+
+
+def test_each_variant_is_its_own_entry(fresh):
+    _, client, responses = fresh
+    plain = client.get(AREA)
+    br = client.get(AREA, headers={"Accept-Encoding": "br"})
+    part = client.get(AREA, headers={"HX-Request": "true"})
+    assert len(responses.data) == 3
+    assert client.get(AREA).data == plain.data
+    assert client.get(AREA, headers={"Accept-Encoding": "br"}).data == br.data
+    assert client.get(AREA, headers={"HX-Request": "true"}).data == part.data
+    assert b"<html" in plain.data and b"<html" not in part.data
+    head = client.head(AREA)
+    assert head.data == b"" and head.headers["ETag"] == plain.headers["ETag"]
+    assert client.head(AREA).data == b""
+
+
+def test_conditional_requests_and_errors_are_not_replayed(fresh):
+    _, client, responses = fresh
+    etag = client.get("/en/").headers["ETag"]
+    assert client.get("/en/", headers={"If-None-Match": etag}).status_code == 304
+    assert client.get("/en/", headers={"If-None-Match": etag}).status_code == 304
+    client.get("/en/no-such-page")
+    client.post("/en/")
+    client.get("/sitemap.xml")
+    client.get("/", headers={"Accept-Language": "en"})
+    assert len(responses.data) == 1  # the first /en/ only
+    assert client.get("/", headers={"Accept-Language": "sv"}).location.endswith("/sv/")
+
+
+def test_no_response_is_replayed_in_debug():
+    app = create_app({**TEST_CONFIG, "DEBUG": True})
+    client = app.test_client()
+    client.get("/en/")
+    client.get("/en/")
+    assert app.extensions["smartspec"]["responses"].data == {}
+
+
+def test_replayed_pages_keep_their_host():
+    app = create_app(TEST_CONFIG)
+    client = app.test_client()
+    client.get("/sv/", base_url="http://one.example")
+    assert b"two.example/sv/" in client.get("/sv/", base_url="http://two.example").data

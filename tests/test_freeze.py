@@ -1,0 +1,173 @@
+"""`flask freeze`: the static export, served by Python's http.server and crawled."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+import urllib.error
+import urllib.request
+from collections import deque
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import brotli
+import pytest
+from bs4 import BeautifulSoup
+
+from smartspec_site import create_app, security
+from smartspec_site.content import SITE
+
+from .conftest import TEST_CONFIG
+
+SITE_URL = "https://smartspec.example"
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory):
+    app = create_app({**TEST_CONFIG, "SITE_URL": SITE_URL})
+    destination = tmp_path_factory.mktemp("site")
+    result = app.test_cli_runner().invoke(args=["freeze", "--destination", str(destination)])
+    assert result.exit_code == 0, result.output
+    assert "URLs written to" in result.output
+    return app, destination
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def static_server(frozen):
+    _, root = frozen
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    """GET, following redirects (http.server sends /dir to /dir/); (status, final URL, body)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.url, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, url, error.read()
+
+
+def links(base: str, body: bytes) -> set[str]:
+    doc = BeautifulSoup(body, "html5lib")
+    found = set()
+    for tag in doc.find_all(["a", "link", "script"]):
+        for attr in ("href", "src", "data-hx-get"):
+            if tag.get(attr):
+                found.add(urljoin(base, tag[attr]).split("#")[0])
+    return found
+
+
+def test_the_export_crawls_with_no_broken_link(static_server):
+    """From / through every href, src and hx-get on this origin: everything answers."""
+    origin = static_server
+    seen, queue, broken = set(), deque([origin + "/"]), []
+    while queue:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, final, body = fetch(url)
+        if status != 200:
+            broken.append((url, status))
+            continue
+        if final.endswith((".html", "/")):
+            for link in links(final, body):
+                if link.startswith(origin) and link not in seen:
+                    queue.append(link)
+    assert not broken
+    paths = {urlsplit(u).path for u in seen}
+    for page in SITE:
+        for code in ("sv", "en"):
+            assert f"/{code}/{page.path(code)}" in paths
+            if page.fragment_block:
+                assert f"/{code}/{page.path(code)}/fragment.html" in paths
+    assert any(p.startswith("/static/css/site.") for p in paths)
+
+
+def test_every_sitemap_url_is_in_the_export(frozen, static_server):
+    _, root = frozen
+    sitemap = (root / "sitemap.xml").read_text()
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert len(locs) == 2 * len(SITE.pages)
+    for loc in locs:
+        assert loc.startswith(SITE_URL + "/")
+        status, _, body = fetch(static_server + loc.removeprefix(SITE_URL))
+        assert status == 200, loc
+        assert f'<link rel="canonical" href="{loc}">'.encode() in body
+    status, _, robots = fetch(static_server + "/robots.txt")
+    assert status == 200
+    assert f"Sitemap: {SITE_URL}/sitemap.xml".encode() in robots
+
+
+def test_frozen_pages_and_fragments_are_the_apps_bytes(frozen):
+    _, root = frozen
+    client = create_app({**TEST_CONFIG, "SITE_URL": SITE_URL}).test_client()
+    for code in ("sv", "en"):
+        for page in SITE:
+            url = f"/{code}/{page.path(code)}"
+            file = root / url.strip("/") / "index.html"
+            assert file.read_bytes() == client.get(url).data, url
+            if page.fragment_block:
+                fragment = root / url.strip("/") / "fragment.html"
+                assert fragment.read_bytes() == client.get(url, headers={"HX-Request": "true"}).data
+                assert b"<html" not in fragment.read_bytes()
+
+
+def test_404_pages_in_each_language(frozen):
+    _, root = frozen
+    for file, lang in (("404.html", "sv"), ("sv/404.html", "sv"), ("en/404.html", "en")):
+        text = (root / file).read_text()
+        assert f'<html lang="{lang}"' in text
+        assert 'name="robots" content="noindex"' in text
+
+
+def test_the_root_sends_visitors_to_the_swedish_start_page(frozen, static_server):
+    _, root = frozen
+    doc = BeautifulSoup((root / "index.html").read_bytes(), "html5lib")
+    assert doc.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/sv/"
+    assert {a["href"] for a in doc.find_all("a")} == {"/sv/", "/en/"}
+
+
+def test_text_files_have_precompressed_siblings(frozen):
+    _, root = frozen
+    for name in ("sv/index.html", "en/development-areas/ict/index.html", "sitemap.xml"):
+        original = (root / name).read_bytes()
+        assert brotli.decompress((root / (name + ".br")).read_bytes()) == original
+        assert (root / (name + ".gz")).is_file()
+    css = next((root / "static" / "css").glob("site.*.css"))
+    assert Path(str(css) + ".br").is_file()
+
+
+def test_headers_file_matches_the_app(frozen):
+    app, root = frozen
+    text = (root / "_headers").read_text()
+    for name, value in security.security_headers({**app.config, "PRODUCTION": True}):
+        assert f"  {name}: {value}\n" in text
+    assert "Strict-Transport-Security" in text
+    assert "Cache-Control: public, max-age=31536000, immutable" in text
+
+
+def test_nginx_snippet_sends_the_apps_headers():
+    """deploy/security-headers.conf repeats the headers of the default (CDN) build: this
+    fails when support.js, and with it the script hash, changes without it."""
+    deploy = Path(__file__).parents[1] / "deploy"
+    snippet = (deploy / "security-headers.conf").read_text()
+    app = create_app({"HTMX_SOURCE": "cdn"})
+    for name, value in security.security_headers({**app.config, "PRODUCTION": True}):
+        assert f'add_header {name} "{value}" always;' in snippet, name
+    nginx = (deploy / "nginx.conf").read_text()
+    assert nginx.count("include snippets/smartspec-security-headers.conf;") == 5

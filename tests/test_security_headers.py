@@ -1,0 +1,140 @@
+"""Security headers on every response: pages, fragments, errors, redirects, static files."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import pytest
+from bs4 import BeautifulSoup
+
+from smartspec_site import assets, create_app
+
+from .conftest import TEST_CONFIG
+
+EXPECTED = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def csp(response) -> dict[str, list[str]]:
+    policy = {}
+    for directive in response.headers["Content-Security-Policy"].split(";"):
+        name, *values = directive.split()
+        policy[name] = values
+    return policy
+
+
+def every_kind_of_response(client):
+    page = client.get("/sv/")
+    css = BeautifulSoup(page.data, "html5lib").select_one('link[rel="stylesheet"]')["href"]
+    return {
+        "page": page,
+        "fragment": client.get("/sv/utvecklingsomraden/ikt/fragment.html"),
+        "htmx request": client.get("/en/development-areas/ict", headers={"HX-Request": "true"}),
+        "304": client.get("/sv/", headers={"If-None-Match": page.headers["ETag"]}),
+        "404": client.get("/en/no-such-page"),
+        "404 locale-less": client.get("/no/such/page"),
+        "405": client.post("/sv/"),
+        "redirect": client.get("/"),
+        "slash redirect": client.get("/sv"),
+        "hashed static": client.get(css, buffered=True),
+        "hashed static br": client.get(css, headers={"Accept-Encoding": "br"}, buffered=True),
+        "plain static": client.get("/static/css/site.css", buffered=True),
+        "static 404": client.get("/static/nothing.css"),
+        "sitemap": client.get("/sitemap.xml"),
+        "robots": client.get("/robots.txt"),
+        "healthz": client.get("/healthz"),
+        "options": client.options("/sv/"),
+    }
+
+
+def test_every_response_carries_the_headers(client):
+    for kind, response in every_kind_of_response(client).items():
+        for name, value in EXPECTED.items():
+            assert response.headers.get(name) == value, (kind, name)
+        assert response.headers.get("Permissions-Policy", "").startswith("accelerometer=()")
+        assert "camera=()" in response.headers["Permissions-Policy"]
+        assert csp(response)["default-src"] == ["'self'"], kind
+        # Each header once, even where Flask and WhiteNoise both answer.
+        assert len(response.headers.getlist("Content-Security-Policy")) == 1, kind
+        assert "Set-Cookie" not in response.headers, kind
+
+
+def test_the_policy_is_strict(client):
+    policy = csp(client.get("/sv/"))
+    assert policy["script-src"] == ["'self'", f"'{assets.head_script_hash()}'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert policy["form-action"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    header = client.get("/sv/").headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in header and "unsafe-eval" not in header
+    assert "*" not in header and "data:" not in header
+
+
+def test_the_cdn_origin_is_allowed_only_when_htmx_comes_from_it():
+    app = create_app({**TEST_CONFIG, "HTMX_SOURCE": "cdn"})
+    policy = csp(app.test_client().get("/sv/"))
+    assert policy["script-src"] == [
+        "'self'",
+        "https://cdn.jsdelivr.net",
+        f"'{assets.head_script_hash()}'",
+    ]
+
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_the_hash_matches_the_one_inline_script(client, locale):
+    doc = BeautifulSoup(client.get(f"/{locale}/").data, "html5lib")
+    inline = [s for s in doc.find_all("script") if not s.get("src")]
+    assert len(inline) == 1
+    digest = hashlib.sha256(inline[0].string.encode()).digest()
+    assert (
+        f"'sha256-{base64.b64encode(digest).decode()}'"
+        in csp(client.get(f"/{locale}/"))["script-src"]
+    )
+    # No inline style or event handler attributes for the CSP to block.
+    assert not doc.find_all("style")
+    assert not doc.find_all(attrs={"style": True})
+    for tag in doc.find_all(True):
+        assert not [a for a in tag.attrs if a.startswith("on")], tag.name
+
+
+def test_htmx_is_told_not_to_inject_its_indicator_style(client):
+    doc = BeautifulSoup(client.get("/sv/").data, "html5lib")
+    config = doc.find("meta", attrs={"name": "htmx-config"})["content"]
+    assert '"includeIndicatorStyles":false' in config
+
+
+def test_hsts_only_in_production():
+    assert (
+        "Strict-Transport-Security" not in create_app(TEST_CONFIG).test_client().get("/sv/").headers
+    )
+    production = create_app({**TEST_CONFIG, "PRODUCTION": True}).test_client()
+    assert production.get("/sv/").headers["Strict-Transport-Security"] == "max-age=31536000"
+    static = production.get("/static/css/site.css", buffered=True)
+    assert static.headers["Strict-Transport-Security"]
+    off = create_app({**TEST_CONFIG, "PRODUCTION": True, "HSTS_SECONDS": 0}).test_client()
+    assert "Strict-Transport-Security" not in off.get("/sv/").headers
+
+
+def test_production_forces_debug_off(monkeypatch):
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    assert create_app(TEST_CONFIG).debug is True  # a developer's shell
+    monkeypatch.setenv("SMARTSPEC_PRODUCTION", "true")
+    app = create_app(TEST_CONFIG)
+    assert app.config["PRODUCTION"] is True
+    assert app.debug is False
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_the_app_has_no_secret_to_protect(client):
+    """No session, no signed cookie: so no SECRET_KEY is needed, and none is invented."""
+    app = create_app(TEST_CONFIG)
+    assert app.config["SECRET_KEY"] is None
+    for response in every_kind_of_response(app.test_client()).values():
+        assert "Set-Cookie" not in response.headers
