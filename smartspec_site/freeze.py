@@ -4,14 +4,15 @@ What is written (to ``FREEZER_DESTINATION``, build/site by default):
 
 * every page in every locale, as ``<path>/index.html`` (``/sv/utvecklingsomraden`` is both a
   page and the folder of the area pages, so a page cannot be a plain file);
-* every fragment htmx fetches, at its own URL ``<path>/fragment.html``: a static host cannot
-  choose by the ``HX-Request`` header, so the expanders' ``hx-get`` points there (the dynamic
-  app answers the same URL) while their ``href`` stays the real page;
+* no separate fragments: htmx fetches a page's own URL, and its ``hx-select`` takes the
+  panel block out of the full page that a static host serves (the dynamic app answers
+  htmx with just that block);
 * the static files under their content-hashed names, sitemap.xml, robots.txt;
 * ``404.html`` (Swedish) and ``<locale>/404.html``, and ``index.html``: a tiny page that
   sends ``/`` to the Swedish start page (the nginx snippet negotiates the language instead);
-* ``_headers`` for hosts that read it (Netlify, Cloudflare Pages): the same security headers
-  as the app, and the immutable caching of /static/;
+* ``_headers`` for hosts that read it (Netlify, Cloudflare Pages) and
+  ``_nginx-security-headers.conf`` for nginx (deploy/nginx.conf includes it): the app's own
+  security headers, script hash included, so no copy of them is kept by hand;
 * a ``.br`` and a ``.gz`` next to every text file, for ``brotli_static``/``gzip_static``.
 """
 
@@ -34,6 +35,7 @@ from .content import SITE
 # Endpoints that only make sense on the dynamic app.
 NOT_FROZEN = {"root", "healthz"}
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
+NGINX_HEADERS = "_nginx-security-headers.conf"
 
 
 class SiteFreezer(Freezer):
@@ -59,13 +61,23 @@ def redirect_page(config) -> str:
     )
 
 
+def export_headers(app: Flask) -> list[tuple[str, str]]:
+    # The export is always for production: HSTS included (browsers ignore it over HTTP).
+    return security.security_headers({**app.config, "PRODUCTION": True})
+
+
 def headers_file(app: Flask) -> str:
     """Netlify / Cloudflare Pages ``_headers``."""
     lines = ["/*"]
-    # The export is always for production: HSTS included (hosts ignore it over plain HTTP).
-    headers = security.security_headers({**app.config, "PRODUCTION": True})
-    lines += [f"  {name}: {value}" for name, value in headers]
+    lines += [f"  {name}: {value}" for name, value in export_headers(app)]
     lines += ["/static/*", f"  Cache-Control: {static_files.IMMUTABLE}"]
+    return "\n".join(lines) + "\n"
+
+
+def nginx_headers_file(app: Flask) -> str:
+    """``add_header`` lines for nginx; ``always`` so that error pages carry them too."""
+    lines = ["# Written by `flask freeze`: the security headers of smartspec_site/security.py."]
+    lines += [f'add_header {name} "{value}" always;' for name, value in export_headers(app)]
     return "\n".join(lines) + "\n"
 
 
@@ -102,8 +114,6 @@ def _freeze(app: Flask) -> set[str]:
         for code in i18n.locales():
             for page in SITE:
                 yield "site.page", {"lang_code": code, "slug": page.path(code)}
-                if page.fragment_block:
-                    yield "site.fragment", {"lang_code": code, "slug": page.path(code)}
         yield "sitemap", {}
         yield "robots", {}
 
@@ -131,6 +141,7 @@ def _freeze(app: Flask) -> set[str]:
         if code == default:
             (root / code / "404.html").write_bytes(response.data)
     (root / "_headers").write_text(headers_file(app), encoding="utf-8")
+    (root / NGINX_HEADERS).write_text(nginx_headers_file(app), encoding="utf-8")
 
     for path in sorted(root.rglob("*")):
         if path.is_file() and path.suffix in TEXT_SUFFIXES:
@@ -147,7 +158,7 @@ def _freeze(app: Flask) -> set[str]:
     help="Folder to write (default: FREEZER_DESTINATION, build/site).",
 )
 def freeze_command(destination: Path | None) -> None:
-    """Write the whole site as static files (both locales, fragments, static, sitemap)."""
+    """Write the whole site as static files (both locales, static files, sitemap)."""
     app = current_app._get_current_object()
     if not app.config["SITE_URL"]:
         click.echo(

@@ -76,17 +76,23 @@ def page_cache_enabled(app: Flask) -> bool:
     return (not app.debug) if setting is None else bool(setting)
 
 
-def html_cache_control(config) -> str:
+def html_cache_control(config, shared: bool = True) -> str:
     return (
-        f"public, max-age={int(config['HTML_MAX_AGE'])}, "
+        f"{'public' if shared else 'private'}, max-age={int(config['HTML_MAX_AGE'])}, "
         f"stale-while-revalidate={int(config['HTML_STALE_WHILE_REVALIDATE'])}"
     )
 
 
-def html_response(key: Hashable, render: Callable[[], str], updated: datetime) -> Response:
+def html_response(
+    key: Hashable, render: Callable[[], str], updated: datetime, shared: bool = True
+) -> Response:
     """A page or fragment from the rendered-page cache, with its validators and caching
     headers. ``key`` names the content; the public origin is added here, because canonical
-    and alternate links carry it."""
+    and alternate links carry it.
+
+    ``shared=False`` (fragments) keeps the response out of shared caches: it has the page's
+    URL, and a CDN that ignores ``Vary: HX-Request`` must never hand it to a visitor. The
+    browser's own cache honours ``Vary``, so it may keep it."""
     app = current_app._get_current_object()
     if not app.config["SITE_URL"]:
         key = (key, request.root_url)
@@ -104,7 +110,7 @@ def html_response(key: Hashable, render: Callable[[], str], updated: datetime) -
     response = app.response_class(rendered.body, mimetype="text/html")
     response.set_etag(rendered.etag)
     response.last_modified = updated
-    response.headers["Cache-Control"] = app.extensions["smartspec"]["html_cache_control"]
+    response.headers["Cache-Control"] = html_cache_control(app.config, shared)
     return response
 
 
@@ -227,7 +233,6 @@ def configure(app: Flask) -> None:
 def init_app(app: Flask) -> None:
     state = app.extensions.setdefault("smartspec", {})
     state["pages"] = BoundedCache()
-    state["html_cache_control"] = html_cache_control(app.config)
     app.add_url_rule(HEALTH_PATH, "healthz", healthz)
     app.wsgi_app = ResponseCache(app.wsgi_app)
     state["responses"] = app.wsgi_app.cache

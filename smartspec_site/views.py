@@ -69,23 +69,6 @@ def page(slug: str) -> Response:
     return response
 
 
-# The fragment's own URL, which the expanders' hx-get points to. A static host (the frozen
-# site, a CDN) cannot choose by request header, so the fragment needs an address of its own
-# next to its page: /sv/utvecklingsomraden/ikt -> /sv/utvecklingsomraden/ikt/fragment.html.
-# The href stays the real page; htmx never pushes this URL, so Back never shows it.
-FRAGMENT_FILE = "fragment.html"
-
-
-@bp.get(f"/<path:slug>/{FRAGMENT_FILE}")
-def fragment(slug: str) -> Response:
-    found = SITE.resolve(g.lang_code, slug)
-    if found is None or not found.fragment_block:
-        abort(404)
-    response = rendered(found, True)
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response
-
-
 def rendered(found: Page, fragment: bool) -> Response:
     """The page, or its fragment block, through the rendered-page cache."""
 
@@ -95,7 +78,8 @@ def rendered(found: Page, fragment: bool) -> Response:
             return render_block(found.template, found.fragment_block, **context)
         return render_template(found.template, **context)
 
-    return serving.html_response((g.lang_code, found.key, fragment), render, found.updated)
+    key = (g.lang_code, found.key, fragment)
+    return serving.html_response(key, render, found.updated, shared=not fragment)
 
 
 def page_context(page: Page) -> dict:
@@ -115,15 +99,6 @@ def page_url(target: Page | str, locale: str | None = None, external: bool = Fal
     locale = locale or i18n.current_locale()
     url = url_for("site.page", lang_code=locale, slug=page.path(locale), _external=external)
     return absolute(url) if external else url
-
-
-def fragment_url(target: Page | str, locale: str | None = None) -> str:
-    """Where htmx fetches a page's fragment; the page's own URL if it has none."""
-    page = SITE[target] if isinstance(target, str) else target
-    if not page.fragment_block:
-        return page_url(page, locale)
-    locale = locale or i18n.current_locale()
-    return url_for("site.fragment", lang_code=locale, slug=page.path(locale))
 
 
 def absolute(url: str) -> str:
@@ -199,7 +174,6 @@ def init_app(app: Flask) -> None:
         site=SITE,
         texts=texts,
         page_url=page_url,
-        fragment_url=fragment_url,
         locales=i18n.locales,
         locale_name=locale_name,
         last_updated=last_updated,

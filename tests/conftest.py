@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import threading
 from collections.abc import Iterator
 
@@ -12,6 +14,7 @@ from smartspec_site import create_app
 
 # Tests never reach a CDN: they serve the vendored htmx (same file, same integrity hash).
 TEST_CONFIG = {"TESTING": True, "HTMX_SOURCE": "local"}
+FROZEN_SITE_URL = "https://smartspec.example"
 
 
 @pytest.fixture(scope="session")
@@ -51,3 +54,33 @@ class LiveServer:
 def live_server(app) -> Iterator[LiveServer]:
     with LiveServer(app) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def frozen(tmp_path_factory):
+    """The static export (`flask freeze`), written once per test run."""
+    app = create_app({**TEST_CONFIG, "SITE_URL": FROZEN_SITE_URL})
+    destination = tmp_path_factory.mktemp("site")
+    result = app.test_cli_runner().invoke(args=["freeze", "--destination", str(destination)])
+    assert result.exit_code == 0, result.output
+    assert "URLs written to" in result.output
+    return app, destination
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def static_server(frozen) -> Iterator[str]:
+    """The export served as plain files by Python's http.server on 127.0.0.1."""
+    _, root = frozen
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)

@@ -56,7 +56,7 @@ CASES = [
     ("GET", "/sv/" + "a" * 10240, {}, {404}, "sv"),
     ("GET", "/en/" + "x/" * 5120, {}, {404}, "en"),
     ("GET", f"/en/{EVIL_Q}", {}, {404}, "en"),
-    ("GET", "/en/development-areas/ict/" + "y" * 10240 + "/fragment.html", {}, {404}, "en"),
+    ("GET", "/en/development-areas/ict/" + "y" * 10240, {"HX-Request": "true"}, {404}, "en"),
     # Percent-encoded traversal.
     ("GET", "/%2e%2e/%2e%2e/etc/passwd", {}, {404}, "sv"),
     ("GET", "/sv/%2e%2e/%2e%2e/pyproject.toml", {}, {404}, "sv"),
@@ -69,7 +69,7 @@ CASES = [
     # NUL and invalid UTF-8.
     ("GET", "/sv/%00", {}, {404}, "sv"),
     ("GET", "/%00/", {}, {404}, "sv"),
-    ("GET", "/en/a%00b/fragment.html", {}, {404}, "en"),
+    ("GET", "/en/a%00b", {"HX-Request": "true"}, {404}, "en"),
     ("GET", "/sv/%ff%fe", {}, {404}, "sv"),
     ("GET", "/%c3%28/", {}, {404}, "sv"),
     ("GET", "/en/%e2%82", {}, {404}, "en"),
@@ -95,7 +95,7 @@ CASES = [
     ),
     (
         "GET",
-        "/sv/utvecklingsomraden/ikt/fragment.html",
+        "/sv/utvecklingsomraden/ikt",
         {"HX-Request": "true", "HX-Current-URL": "javascript:alert(1)", "HX-Target": EVIL},
         {200},
         None,
@@ -111,7 +111,7 @@ CASES = [
     ("TRACE", "/sv/", {}, {405}, "sv"),
     ("TRACE", "/", {"Accept-Language": "en"}, {405}, "en"),
     ("PROPFIND", "/en/", {}, {405}, "en"),
-    ("POST", "/en/development-areas/ict/fragment.html", {}, {405}, "en"),
+    ("POST", "/en/development-areas/ict", {"HX-Request": "true"}, {405}, "en"),
     ("POST", "/healthz", {}, {405}, "sv"),
     ("POST", "/sitemap.xml", {}, {405}, "sv"),
     ("DELETE", "/static/css/site.css", {}, {405}, "sv"),
@@ -120,7 +120,7 @@ CASES = [
     ("GET", "/sv/?" + "a=1&" * 3000, {}, {200}, "sv"),
     ("GET", f"/en/?q={EVIL_Q}", {}, {200}, "en"),
     ("GET", f"/en/no-such-page?q={EVIL_Q}", {}, {404}, "en"),
-    ("GET", f"/sv/utvecklingsomraden/ikt/fragment.html?{EVIL_Q}", {}, {200}, None),
+    ("GET", f"/sv/utvecklingsomraden/ikt?{EVIL_Q}", {"HX-Request": "true"}, {200}, None),
     ("GET", "/?" + "x" * 10240, {}, {302}, None),
 ]
 

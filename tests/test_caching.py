@@ -16,7 +16,7 @@ from .conftest import TEST_CONFIG
 
 FRAGMENT_HEADERS = {"hx-request", "hx-history-restore-request", "hx-request-type"}
 AREA = "/sv/utvecklingsomraden/ikt"
-AREA_FRAGMENT = AREA + "/fragment.html"
+HX = {"HX-Request": "true"}
 
 
 def vary(response) -> set[str]:
@@ -27,7 +27,7 @@ def cache_control(response) -> dict:
     return parse_dict_header(response.headers["Cache-Control"])
 
 
-@pytest.mark.parametrize("path", ["/sv/", "/en/", AREA, AREA_FRAGMENT, "/en/development-areas"])
+@pytest.mark.parametrize("path", ["/sv/", "/en/", AREA, "/en/development-areas"])
 def test_html_has_validators_and_shared_cache_headers(client, path):
     response = client.get(path)
     assert response.status_code == 200
@@ -53,19 +53,21 @@ def test_etag_is_the_hash_of_the_body(client):
     response = client.get("/sv/")
     assert response.get_etag()[0] == hashlib.sha256(response.data).hexdigest()[:32]
     # Different content, different validator: locales, and page versus fragment.
-    etags = {client.get(p).get_etag()[0] for p in ("/sv/", "/en/", AREA, AREA_FRAGMENT)}
+    variants = [("/sv/", {}), ("/en/", {}), (AREA, {}), (AREA, HX)]
+    etags = {client.get(p, headers=h).get_etag()[0] for p, h in variants}
     assert len(etags) == 4
 
 
-@pytest.mark.parametrize("path", ["/sv/", AREA_FRAGMENT])
-def test_if_none_match_answers_304(client, path):
-    first = client.get(path)
-    again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+@pytest.mark.parametrize(("path", "headers"), [("/sv/", {}), (AREA, HX)])
+def test_if_none_match_answers_304(client, path, headers):
+    first = client.get(path, headers=headers)
+    again = client.get(path, headers={**headers, "If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304
     assert again.data == b""
     assert again.headers["ETag"] == first.headers["ETag"]
     assert again.headers["Cache-Control"] == first.headers["Cache-Control"]
-    assert client.get(path, headers={"If-None-Match": '"stale"'}).status_code == 200
+    stale = client.get(path, headers={**headers, "If-None-Match": '"stale"'})
+    assert stale.status_code == 200
 
 
 def test_if_modified_since_answers_304(client):
@@ -123,8 +125,6 @@ def test_the_start_page_compressed_fits_one_round_trip(client):
         # A page that is also a fragment varies on the headers that choose between them.
         (AREA, {}, {"accept-encoding"} | FRAGMENT_HEADERS),
         (AREA, {"HX-Request": "true"}, {"accept-encoding"} | FRAGMENT_HEADERS),
-        # The fragment's own URL is always the fragment.
-        (AREA_FRAGMENT, {"HX-Request": "true"}, {"accept-encoding"}),
         # The root's redirect and locale-less errors depend on the browser's languages.
         ("/", {}, {"accept-encoding", "accept-language"}),
         ("/no/such-page", {}, {"accept-encoding", "accept-language"}),
@@ -140,41 +140,37 @@ def test_vary_is_exactly_what_the_response_depends_on(client, path, headers, exp
     assert not vary(response) & {"cookie", "user-agent"}
 
 
-def test_fragment_url_is_the_same_markup_as_the_htmx_request(client):
-    by_header = client.get(AREA, headers={"HX-Request": "true"})
-    by_url = client.get(AREA_FRAGMENT)
-    assert by_url.data == by_header.data
-    assert b"<html" not in by_url.data
-    assert by_url.headers["X-Robots-Tag"] == "noindex"
-    # History restores want the full page.
-    restore = client.get(AREA, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+def test_fragments_stay_out_of_shared_caches(client):
+    """A fragment has its page's URL: a CDN that ignores Vary must never store it."""
+    response = client.get(AREA, headers=HX)
+    assert b"<html" not in response.data
+    directives = cache_control(response)
+    assert "private" in directives and "public" not in directives
+    etag, weak = response.get_etag()
+    assert etag and not weak
+    assert etag != client.get(AREA).get_etag()[0], "page and fragment are distinct bodies"
+    # History restores want the full page, which shared caches may keep.
+    restore = client.get(AREA, headers={**HX, "HX-History-Restore-Request": "true"})
     assert b"<html" in restore.data
+    assert "public" in cache_control(restore)
 
 
 @pytest.mark.parametrize("locale", ["sv", "en"])
-def test_expanders_fetch_fragment_urls_and_link_to_real_pages(client, locale):
+def test_expanders_fetch_their_page_and_select_its_block(client, locale):
+    """hx-get is the real page; hx-select finds the same block in the full page (what a
+    static host or a cache that ignores Vary returns) and in the fragment (the app)."""
     doc = BeautifulSoup(client.get(f"/{locale}/").data, "html5lib")
     expanders = doc.select("a.expander")
     assert len(expanders) == 17
     for link in expanders:
-        assert link["data-hx-get"] == link["href"] + "/fragment.html"
-        assert b"<html" in client.get(link["href"]).data
-        fragment = client.get(link["data-hx-get"])
-        assert fragment.status_code == 200
-        assert b"<html" not in fragment.data
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/sv/fragment.html",
-        "/sv/utvecklingsomraden/fragment.html",  # a page without a fragment
-        "/sv/utvecklingsomraden/no-such-area/fragment.html",
-        "/xx/utvecklingsomraden/ikt/fragment.html",
-    ],
-)
-def test_fragment_urls_of_nothing_are_404(client, path):
-    assert client.get(path).status_code == 404
+        assert link["data-hx-get"] == link["href"]
+        selector = link["data-hx-select"]
+        full = BeautifulSoup(client.get(link["href"]).get_data(as_text=True), "html5lib")
+        fragment = client.get(link["href"], headers=HX).get_data(as_text=True)
+        fragment = BeautifulSoup(fragment, "html5lib")
+        from_page, from_fragment = full.select_one(selector), fragment.select_one(selector)
+        assert from_page is not None and from_page.h1 is not None
+        assert str(from_page) == str(from_fragment)
 
 
 def test_other_responses_get_fitting_cache_control(client):

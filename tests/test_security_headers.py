@@ -33,7 +33,7 @@ def every_kind_of_response(client):
     css = BeautifulSoup(page.data, "html5lib").select_one('link[rel="stylesheet"]')["href"]
     return {
         "page": page,
-        "fragment": client.get("/sv/utvecklingsomraden/ikt/fragment.html"),
+        "fragment": client.get("/sv/utvecklingsomraden/ikt", headers={"HX-Request": "true"}),
         "htmx request": client.get("/en/development-areas/ict", headers={"HX-Request": "true"}),
         "304": client.get("/sv/", headers={"If-None-Match": page.headers["ETag"]}),
         "404": client.get("/en/no-such-page"),
