@@ -21,6 +21,7 @@ from datetime import datetime
 
 from flask import Flask, Response, current_app, request
 from flask_compress import Compress
+from werkzeug.http import http_date
 
 from . import i18n
 
@@ -32,6 +33,7 @@ MAX_CACHED = 512  # distinct bodies; pages x locales x variants is about 80
 class Rendered:
     body: bytes
     etag: str
+    last_modified: str
 
 
 class BoundedCache:
@@ -95,13 +97,16 @@ def html_response(
     browser's own cache honours ``Vary``, so it may keep it."""
     app = current_app._get_current_object()
     if not app.config["SITE_URL"]:
-        key = (key, request.root_url)
+        # The origin as the request gave it, read raw: request.root_url would build (and
+        # IRI-decode) a URL on every request only to be used as a dictionary key.
+        environ = request.environ
+        key = (key, environ["wsgi.url_scheme"], environ.get("HTTP_HOST"), request.script_root)
     cache: BoundedCache = app.extensions["smartspec"]["pages"]
     use_cache = page_cache_enabled(app)
     rendered = cache.get(key) if use_cache else None
     if rendered is None:
         body = render().encode("utf-8")
-        rendered = Rendered(body, hashlib.sha256(body).hexdigest()[:32])
+        rendered = Rendered(body, hashlib.sha256(body).hexdigest()[:32], http_date(updated))
         if use_cache:
             cache.set(key, rendered)
     request.environ[ETAG_KEY] = rendered.etag
@@ -109,7 +114,7 @@ def html_response(
         request.environ[STORABLE] = True
     response = app.response_class(rendered.body, mimetype="text/html")
     response.set_etag(rendered.etag)
-    response.last_modified = updated
+    response.headers["Last-Modified"] = rendered.last_modified
     response.headers["Cache-Control"] = html_cache_control(app.config, shared)
     return response
 
