@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
@@ -52,9 +51,15 @@ class Page:
     # The block a fragment request renders (htmx expanders); None: the page has no fragment.
     fragment_block: str | None = None
     subject: Area | Group | None = field(default=None, compare=False)
+    # Its short label in the main menu, if it is in the menu (None: the title).
+    nav_label: Text | None = None
 
     def path(self, locale: str) -> str:
         return self.paths.get(locale, self.paths["sv"])
+
+    @property
+    def label(self) -> Text:
+        return self.nav_label or self.title
 
 
 # Dates shown as "Senast uppdaterad". The start page keeps the seed page's date; the pages
@@ -189,6 +194,8 @@ def _pages() -> Iterator[Page]:
         {"sv": "", "en": ""},
         SEED_UPDATED,
         description=texts.DESCRIPTIONS["start"],
+        # Translators: short labels of the main menu; each names a page with a longer title.
+        nav_label=lazy_pgettext("navigation", "Start"),
     )
     yield Page(
         "strategy",
@@ -198,6 +205,7 @@ def _pages() -> Iterator[Page]:
         WRITTEN,
         parent="start",
         description=texts.DESCRIPTIONS["strategy"],
+        nav_label=lazy_pgettext("navigation", "Regional utvecklingsstrategi"),
     )
     yield Page(
         "areas",
@@ -240,10 +248,14 @@ def _pages() -> Iterator[Page]:
         WRITTEN,
         parent="start",
         description=texts.DESCRIPTIONS["mapping"],
+        nav_label=lazy_pgettext("navigation", "Europeiska regioner"),
     )
 
 
 class SiteMap:
+    # The main menu, in order.
+    MENU = ("start", "strategy", "areas", "mapping")
+
     def __init__(self, pages: Sequence[Page], groups: Sequence[Group]):
         self.pages: tuple[Page, ...] = tuple(pages)
         self.groups: tuple[Group, ...] = tuple(groups)
@@ -257,10 +269,6 @@ class SiteMap:
 
     def __getitem__(self, key: str) -> Page:
         return self.by_key[key]
-
-    @cached_property
-    def locales_with_slugs(self) -> frozenset[str]:
-        return frozenset(loc for p in self.pages for loc in p.paths)
 
     def resolve(self, locale: str, path: str) -> Page | None:
         """The page at ``/<locale>/<path>``, or None. Unknown locales use the Swedish slugs."""
@@ -278,6 +286,10 @@ class SiteMap:
         while trail[-1].parent:
             trail.append(self.by_key[trail[-1].parent])
         return trail[::-1]
+
+    @property
+    def menu(self) -> list[Page]:
+        return [self.by_key[key] for key in self.MENU]
 
     def group_page(self, group: Group) -> Page:
         return self.by_key[f"group:{group.key}"]
