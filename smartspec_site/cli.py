@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import io
-import os
 import tempfile
 import tomllib
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from . import catalog_checks, i18n
+from .files import write_atomic
 from .i18n import CatalogError
 
 COPYRIGHT_HOLDER = "Västra Götalandsregionen"
@@ -63,17 +63,6 @@ def render(catalog: Catalog) -> bytes:
     out = io.BytesIO()
     write_po(out, catalog, width=None, include_previous=True, ignore_obsolete=True)
     return out.getvalue()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def extract_template(root: Path) -> Catalog:
@@ -160,7 +149,7 @@ def extract() -> None:
             click.echo(f"{project.shown(project.template)} is up to date.")
             return
         template.creation_date = extracted_at
-    write_atomically(project.template, render(template))
+    write_atomic(project.template, render(template))
     click.echo(f"Wrote {project.shown(project.template)} ({len(template)} messages).")
 
 
@@ -176,7 +165,7 @@ def update() -> None:
         if data == po.read_bytes():
             click.echo(f"{project.shown(po)} is up to date.")
             continue
-        write_atomically(po, data)
+        write_atomic(po, data)
         tally = catalog_checks.counts(updated)
         click.echo(
             f"Updated {project.shown(po)}: {tally['fuzzy']} fuzzy, "

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from flask import Flask, Response, current_app, g, make_response, render_template, request
 from flask_babel import Babel, get_domain, get_locale
+
+from .files import write_atomic
 
 DOMAIN = "messages"
 
@@ -106,25 +106,17 @@ def compile_catalog(po_path: Path, *, use_fuzzy: bool = False) -> Path:
     """Compile one .po to its .mo atomically; raise CatalogError instead of writing a broken one."""
     catalog = read_catalog(po_path)
     mo_path = po_path.with_suffix(".mo")
-    fd, tmp = tempfile.mkstemp(dir=po_path.parent, prefix=".messages-", suffix=".mo")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write_mo(fh, catalog, use_fuzzy=use_fuzzy)
-        os.replace(tmp, mo_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=use_fuzzy)
+    write_atomic(mo_path, out.getvalue())
     return mo_path
 
 
-def is_stale(po_path: Path) -> bool:
-    mo_path = po_path.with_suffix(".mo")
-    return not mo_path.exists() or mo_path.stat().st_mtime_ns < po_path.stat().st_mtime_ns
-
-
-def compile_stale(translations_dir: Path) -> list[Path]:
-    """Compile every catalog whose .mo is missing or older than its .po."""
-    return [compile_catalog(po) for po in catalog_paths(translations_dir) if is_stale(po)]
+def compile_all(translations_dir: Path) -> list[Path]:
+    """Compile every catalog. Always, not by comparing mtimes: a .po restored from git, a
+    backup or a tarball can be older than a .mo it no longer matches, and compiling the
+    site's catalogs takes milliseconds."""
+    return [compile_catalog(po) for po in catalog_paths(translations_dir)]
 
 
 def translations_dir(app: Flask | None = None) -> Path:
@@ -143,21 +135,19 @@ def is_locale(code: str | None) -> bool:
 def select_locale() -> str:
     """The URL is the memory: the validated locale prefix, else the path's first segment
     (error pages of unmatched URLs), else the browser's preference."""
-    code = g.get("lang_code")
-    if code:
-        return code
+    return g.get("lang_code") or locale_in_path() or negotiate()
+
+
+def locale_in_path() -> str | None:
+    """The locale the URL starts with, if it names one (``/en/anything`` -> ``en``)."""
     first = request.path.lstrip("/").split("/", 1)[0]
-    if is_locale(first):
-        return first
-    return negotiate()
+    return first if is_locale(first) else None
 
 
 def negotiate() -> str:
-    available = locales()
-    try:
-        best = request.accept_languages.best_match(available)
-    except (ValueError, TypeError):  # pragma: no cover - werkzeug parses leniently
-        best = None
+    """The browser's preferred available locale (werkzeug parses Accept-Language leniently:
+    malformed values are skipped), else the default."""
+    best = request.accept_languages.best_match(locales())
     return best or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
@@ -225,7 +215,7 @@ def init_app(app: Flask) -> None:
         else:
             # Fail fast at deploy: a broken catalog stops the start with a message naming
             # file and line, so it can never turn into a 500 later.
-            compile_stale(directory)
+            compile_all(directory)
     state["locales"] = discover_locales(directory, app.config["BABEL_DEFAULT_LOCALE"])
 
     Babel(app, locale_selector=select_locale)

@@ -177,15 +177,10 @@ class ResponseCache:
         return [body]
 
 
-def locale_from_url() -> bool:
-    first = request.path.lstrip("/").split("/", 1)[0]
-    return i18n.is_locale(first)
-
-
 def finish(response: Response) -> Response:
     """Runs after flask-compress: caching headers for the rest, then conditional GET."""
     status = response.status_code
-    if status >= 400 and not locale_from_url():
+    if status >= 400 and not i18n.locale_in_path():
         # The error page's language was negotiated from Accept-Language.
         response.vary.add("Accept-Language")
     if "Cache-Control" not in response.headers:

@@ -20,13 +20,13 @@ run`` in debug uses them, so an edited CSS file shows on reload without a restar
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from flask import Flask
 from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
+
+from .files import write_atomic
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 COMPRESSIBLE = {".css", ".js", ".svg", ".txt", ".html", ".xml", ".json", ".ico"}
@@ -40,19 +40,6 @@ def hashed_name(name: str, data: bytes) -> str:
     stem, dot, ext = filename.rpartition(".")
     hashed = f"{stem}.{digest}.{ext}" if dot and stem else f"{filename}.{digest}"
     return f"{folder}/{hashed}" if folder else hashed
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def compressed_variants(data: bytes) -> dict[str, bytes]:
@@ -84,8 +71,8 @@ def build(source: Path, target: Path) -> dict[str, str]:
             continue  # same name, same content: built before
         if path.suffix.lower() in COMPRESSIBLE:
             for suffix, packed in compressed_variants(data).items():
-                _write_atomic(out.with_name(out.name + suffix), packed)
-        _write_atomic(out, data)  # last: its presence means the variants are there
+                write_atomic(out.with_name(out.name + suffix), packed)
+        write_atomic(out, data)  # last: its presence means the variants are there
     return manifest
 
 

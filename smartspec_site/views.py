@@ -61,7 +61,12 @@ def wants_fragment() -> bool:
 def page(slug: str) -> Response:
     found = SITE.resolve(g.lang_code, slug)
     if found is None:
-        abort(404)
+        # /x/ for /x: static hosts serve pages as x/index.html and add the slash, so links
+        # copied from the frozen site lead to the page here too.
+        canonical = SITE.resolve(g.lang_code, slug.rstrip("/")) if slug.endswith("/") else None
+        if canonical is None:
+            abort(404)
+        return redirect(page_url(canonical), code=308)
     fragment = bool(found.fragment_block) and wants_fragment()
     response = rendered(found, fragment)
     if found.fragment_block:
@@ -153,8 +158,8 @@ ERROR_HEADINGS = {
 
 
 def handle_http_error(error: HTTPException) -> Response:
-    if error.code is None or error.code < 400:
-        return error  # redirects raised by routing (e.g. /sv -> /sv/) pass through
+    """An error page in the visitor's language, with the site chrome. (Flask passes the
+    redirects its routing raises, such as /sv -> /sv/, straight through, not to here.)"""
     # Translators: heading of an error page for other errors than the ones above.
     heading = ERROR_HEADINGS.get(error.code, _l("Begäran kunde inte behandlas"))
     html = render_template("errors/error.html", error=error, heading=heading)

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 @pytest.mark.parametrize("locale", ["sv", "en"])
 def test_expanders_open_in_place_on_the_frozen_site(page: Page, static_server, locale):
     page.goto(f"{static_server}/{locale}/")
+    title = page.title()
     page.evaluate("window.marker = 'still here'")
 
     page.click("[data-expander='panel-group-strength']")
@@ -19,6 +20,8 @@ def test_expanders_open_in_place_on_the_frozen_site(page: Page, static_server, l
     expect(page.locator("#panel-area-ict h3.panel__title")).to_be_focused()
 
     assert page.evaluate("window.marker") == "still here", "no navigation"
+    # htmx would take the <title> of the full page it got (ignoreTitle keeps the page's own).
+    assert page.title() == title
     assert page.url == f"{static_server}/{locale}/"
     # Only the block was taken from the full pages: one header, one h1, one footer.
     assert page.locator("header").count() == 1

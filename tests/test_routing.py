@@ -1,0 +1,31 @@
+"""URL shapes a visitor may type or copy from elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        # Static hosts serve pages as <path>/index.html and add a slash: such links still work.
+        ("/sv/utvecklingsomraden/", "/sv/utvecklingsomraden"),
+        ("/en/development-areas/ict/", "/en/development-areas/ict"),
+        (
+            "/en/development-areas/group/areas-of-strength/",
+            "/en/development-areas/group/areas-of-strength",
+        ),
+        ("/sv", "/sv/"),
+    ],
+)
+def test_slash_variants_redirect_permanently_to_the_page(client, path, target):
+    response = client.get(path)
+    assert response.status_code == 308
+    assert response.headers["Location"].removeprefix("http://localhost") == target
+    assert client.get(target).status_code == 200
+
+
+def test_a_slash_does_not_turn_an_unknown_page_into_a_redirect(client):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.get_data(as_text=True)
