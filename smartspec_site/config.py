@@ -31,7 +31,11 @@ class Defaults:
     # Empty: use the request's own host (fine behind a proxy that sets Host correctly).
     SITE_URL = ""
 
-    # Recompile a .po whose .mo is missing or older, on start and (in debug) on every request.
+    # How many proxies (nginx, a load balancer) stand in front and set X-Forwarded-For,
+    # -Proto and -Host; 0 trusts none of those headers.
+    PROXY_COUNT = 0
+
+    # Compile the catalogs on start, and in debug again whenever a .po changes.
     TRANSLATIONS_AUTO_COMPILE = True
 
     # Set by production deployments (gunicorn.conf.py sets SMARTSPEC_PRODUCTION=true unless the

@@ -4,7 +4,9 @@ the health check, and the production switch.
 Every page is a pure function of (locale, page, full page or fragment, public origin): the
 content is data in the repository. So a rendered page is kept in memory with its ETag (a hash
 of the body), not in debug, where a translator's saved catalog must show at once. Its
-``Last-Modified`` is the page's ``updated`` date from the site map. flask-compress compresses
+``Last-Modified`` is the later of the page's ``updated`` date and the release (the newest
+file the pages are made from), so a deploy that changes a template, a catalog or a static
+file is never answered 304 to an ``If-Modified-Since`` from before it. flask-compress compresses
 HTML and keeps each compressed body in a small cache keyed by that content hash; its ETag
 gets the encoding appended (``"abc:br"``), as a different representation must. Conditional
 requests are answered last, so they see the final ETag. Finally ``ResponseCache``, in front
@@ -17,11 +19,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 
 from flask import Flask, Response, current_app, request
 from flask_compress import Compress
 from werkzeug.http import http_date
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import i18n
 
@@ -86,7 +90,11 @@ def html_cache_control(config, shared: bool = True) -> str:
 
 
 def html_response(
-    key: Hashable, render: Callable[[], str], updated: datetime, shared: bool = True
+    key: Hashable,
+    render: Callable[[], str],
+    updated: datetime,
+    shared: bool = True,
+    mimetype: str = "text/html",
 ) -> Response:
     """A page or fragment from the rendered-page cache, with its validators and caching
     headers. ``key`` names the content; the public origin is added here, because canonical
@@ -106,13 +114,14 @@ def html_response(
     rendered = cache.get(key) if use_cache else None
     if rendered is None:
         body = render().encode("utf-8")
-        rendered = Rendered(body, hashlib.sha256(body).hexdigest()[:32], http_date(updated))
+        modified = max(updated, app.extensions["smartspec"]["released"])
+        rendered = Rendered(body, hashlib.sha256(body).hexdigest()[:32], http_date(modified))
         if use_cache:
             cache.set(key, rendered)
     request.environ[ETAG_KEY] = rendered.etag
     if use_cache:
         request.environ[STORABLE] = True
-    response = app.response_class(rendered.body, mimetype="text/html")
+    response = app.response_class(rendered.body, mimetype=mimetype)
     response.set_etag(rendered.etag)
     response.headers["Last-Modified"] = rendered.last_modified
     response.headers["Cache-Control"] = html_cache_control(app.config, shared)
@@ -211,6 +220,12 @@ def configure(app: Flask) -> None:
     if app.config["PRODUCTION"]:
         # Debug is never on in production, whatever FLASK_DEBUG says.
         app.debug = False
+        if not app.config["SITE_URL"]:
+            app.logger.warning(
+                "SITE_URL is not set: canonical links, alternates and the sitemap name the "
+                "request's Host. Set SMARTSPEC_SITE_URL=https://… (and SMARTSPEC_PROXY_COUNT "
+                "behind a proxy)."
+            )
         app.config.update(
             TEMPLATES_AUTO_RELOAD=False,
             SESSION_COOKIE_SECURE=True,
@@ -230,12 +245,32 @@ def configure(app: Flask) -> None:
         app.config.setdefault(key, value)
 
 
+def released(app: Flask) -> datetime:
+    """When the newest source of the pages changed: templates, static files, catalogs, code."""
+    roots = [Path(app.template_folder), Path(app.static_folder), i18n.translations_dir(app)]
+    roots.append(Path(__file__).parent)
+    newest = max(
+        path.stat().st_mtime
+        for root in roots
+        for path in root.rglob("*")
+        if path.is_file() and path.suffix not in {".mo", ".pyc"}
+    )
+    return datetime.fromtimestamp(int(newest), tz=UTC)
+
+
 def init_app(app: Flask) -> None:
     state = app.extensions.setdefault("smartspec", {})
+    state["released"] = released(app)
     state["pages"] = BoundedCache()
     app.add_url_rule(HEALTH_PATH, "healthz", healthz)
     app.wsgi_app = ResponseCache(app.wsgi_app)
     state["responses"] = app.wsgi_app.cache
+    proxies = int(app.config["PROXY_COUNT"])
+    if proxies:
+        # Behind nginx or a load balancer: the scheme, host and client address the proxy
+        # saw (X-Forwarded-*), for redirects and canonical links. Outside the response
+        # cache, whose key includes the scheme and host.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     # Registered before flask-compress so that it runs after it (Flask runs after_request
     # functions in reverse order).
     app.after_request(finish)

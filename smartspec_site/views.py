@@ -138,8 +138,14 @@ def root() -> Response:
 
 
 def sitemap() -> Response:
-    xml = render_template("sitemap.xml", pages=SITE.pages, locales=i18n.locales())
-    return Response(xml, mimetype="application/xml")
+    """Through the page cache like a page: rendered and compressed once, with validators
+    (crawlers fetch it often, and it is the largest body on the site)."""
+
+    def render() -> str:
+        return render_template("sitemap.xml", pages=SITE.pages, locales=i18n.locales())
+
+    newest = max(page.updated for page in SITE)
+    return serving.html_response(("sitemap",), render, newest, mimetype="application/xml")
 
 
 def robots() -> Response:

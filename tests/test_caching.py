@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from werkzeug.http import parse_dict_header
 
-from smartspec_site import create_app
+from smartspec_site import create_app, serving
+from smartspec_site.config import ROOT
 from smartspec_site.content import SITE
 
 from .conftest import TEST_CONFIG
@@ -41,10 +42,11 @@ def test_html_has_validators_and_shared_cache_headers(client, path):
     assert "private" not in directives and "no-store" not in directives
 
 
-def test_last_modified_is_the_pages_updated_date(client):
+def test_last_modified_is_the_content_date_or_the_release(app, client):
+    released = app.extensions["smartspec"]["released"]
     for page in (SITE["start"], SITE["area:ict"]):
         response = client.get(f"/en/{page.path('en')}")
-        assert response.last_modified == page.updated.replace(microsecond=0)
+        assert response.last_modified == max(page.updated, released).replace(microsecond=0)
 
 
 def test_etag_is_the_hash_of_the_body(client):
@@ -76,6 +78,35 @@ def test_if_modified_since_answers_304(client):
     assert client.get("/sv/", headers={"If-Modified-Since": since}).status_code == 304
     older = "Mon, 01 Jan 2018 00:00:00 GMT"
     assert client.get("/sv/", headers={"If-Modified-Since": older}).status_code == 200
+
+
+def test_a_new_release_is_never_answered_304_for_an_older_copy(app, client, tmp_path):
+    """The start page's content date is 2022, but a copy fetched before a deploy must be
+    fetched again: Last-Modified is no earlier than the newest source file."""
+    import os
+    import shutil
+
+    from smartspec_site.content import SEED_UPDATED
+
+    response = client.get("/sv/")
+    assert response.last_modified >= SEED_UPDATED
+    assert response.last_modified >= app.extensions["smartspec"]["released"]
+    before = "Wed, 05 Jan 2022 00:00:00 GMT"  # after the content date, before the release
+    assert client.get("/sv/", headers={"If-Modified-Since": before}).status_code == 200
+
+    # A copy of the repository whose template was just edited: a later Last-Modified.
+    for folder in ("templates", "static", "translations"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    future = response.last_modified.timestamp() + 3600
+    os.utime(tmp_path / "templates" / "base.html", (future, future))
+    later = create_app(
+        {
+            **TEST_CONFIG,
+            "BABEL_TRANSLATION_DIRECTORIES": str(tmp_path / "translations"),
+        }
+    )
+    later.template_folder = str(tmp_path / "templates")
+    assert serving.released(later).timestamp() == int(future)
 
 
 def test_head_has_the_same_headers_and_no_body(client):
@@ -247,9 +278,10 @@ def test_conditional_requests_and_errors_are_not_replayed(fresh):
     assert client.get("/en/", headers={"If-None-Match": etag}).status_code == 304
     client.get("/en/no-such-page")
     client.post("/en/")
-    client.get("/sitemap.xml")
     client.get("/", headers={"Accept-Language": "en"})
     assert len(responses.data) == 1  # the first /en/ only
+    client.get("/sitemap.xml")  # rendered like a page: stored like one
+    assert len(responses.data) == 2
     assert client.get("/", headers={"Accept-Language": "sv"}).location.endswith("/sv/")
 
 

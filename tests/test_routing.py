@@ -29,3 +29,18 @@ def test_a_slash_does_not_turn_an_unknown_page_into_a_redirect(client):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.get_data(as_text=True)
+
+
+def test_behind_a_proxy_redirects_keep_its_scheme_and_host():
+    from smartspec_site import create_app
+
+    from .conftest import TEST_CONFIG
+
+    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "smart.example.org"}
+    direct = create_app(TEST_CONFIG).test_client().get("/sv", headers=forwarded)
+    assert direct.headers["Location"] == "http://localhost/sv/", "untrusted by default"
+    proxied = create_app({**TEST_CONFIG, "PROXY_COUNT": 1}).test_client()
+    response = proxied.get("/sv", headers=forwarded)
+    assert response.headers["Location"] == "https://smart.example.org/sv/"
+    page = proxied.get("/en/", headers=forwarded).get_data(as_text=True)
+    assert '<link rel="canonical" href="https://smart.example.org/en/">' in page
