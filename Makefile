@@ -17,11 +17,14 @@ test: test-setup
 
 setup: $(VENV)/.installed
 
-# Reinstalled when the dependencies change.
-$(VENV)/.installed: pyproject.toml
+# Reinstalled when the dependencies change. constraints.txt pins the versions the suite
+# last passed with, so a new upstream release cannot break a fresh setup overnight.
+# Debian's python3 needs python3-venv for `python3 -m venv`.
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || scripts/system-deps --package python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 test-setup: setup node_modules/.installed

@@ -81,10 +81,27 @@ def nginx_headers_file(app: Flask) -> str:
     return "\n".join(lines) + "\n"
 
 
+MARKER = ".smartspec-export"
+
+
+class DestinationInUse(click.ClickException):
+    pass
+
+
+def check_destination(folder: Path) -> None:
+    """Frozen-Flask empties the destination of files it did not write: refuse a folder that
+    holds anything but an earlier export (a mistyped `--destination .` would wipe a repo)."""
+    if folder.exists() and any(folder.iterdir()) and not (folder / MARKER).exists():
+        raise DestinationInUse(
+            f"{folder} is not empty and holds no earlier export; choose an empty folder."
+        )
+
+
 def freeze_site(app: Flask, destination: Path | None = None) -> set[str]:
     """Write the static export; returns the URLs written."""
     if destination is not None:
         app.config["FREEZER_DESTINATION"] = str(Path(destination).resolve())
+    check_destination(Path(app.config["FREEZER_DESTINATION"]))
     app.config["STATIC_HASHED"] = True
     # Frozen-Flask requests every page while its own test_request_context is pushed, and
     # `flask freeze` runs inside an app context: a request would then reuse that app
@@ -132,6 +149,7 @@ def _freeze(app: Flask) -> set[str]:
     root = freezer.root
     client = app.test_client()
     (root / "index.html").write_text(redirect_page(app.config), encoding="utf-8")
+    (root / MARKER).write_text("Written by `flask freeze`; may be replaced by it.\n")
     default = app.config["BABEL_DEFAULT_LOCALE"]
     for code in app.extensions["smartspec"]["locales"]:
         response = client.get(f"/{code}/404-not-found")

@@ -137,3 +137,21 @@ def test_nginx_gets_the_apps_headers_from_the_export(frozen):
     nginx = (Path(__file__).parents[1] / "deploy" / "nginx.conf").read_text()
     include = "include /srv/smartspec/site/_nginx-security-headers.conf;"
     assert nginx.count("add_header Cache-Control") == nginx.count(include) == 4
+
+
+def test_freeze_refuses_a_folder_that_is_not_an_export(tmp_path):
+    """Frozen-Flask removes files it did not write: a mistyped destination must not be
+    emptied."""
+    (tmp_path / "notes.txt").write_text("keep me")
+    app = create_app({**TEST_CONFIG, "SITE_URL": SITE_URL})
+    result = app.test_cli_runner().invoke(args=["freeze", "--destination", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "not empty" in result.output
+    assert (tmp_path / "notes.txt").read_text() == "keep me"
+
+
+def test_freeze_may_replace_an_earlier_export(frozen):
+    app, root = frozen
+    assert (root / ".smartspec-export").exists()
+    again = app.test_cli_runner().invoke(args=["freeze", "--destination", str(root)])
+    assert again.exit_code == 0, again.output
