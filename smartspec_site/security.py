@@ -72,7 +72,8 @@ def security_headers(config) -> list[tuple[str, str]]:
 
 
 class SecurityHeaders:
-    """WSGI middleware: appends the same headers to every response that lacks them."""
+    """WSGI middleware: the same headers on every response, replacing any of the same name
+    that an inner layer set, so no response can weaken the policy."""
 
     def __init__(self, app, headers: Iterable[tuple[str, str]]):
         self.app = app

@@ -98,10 +98,12 @@ def init_app(app: Flask) -> None:
         headers["Cache-Control"] = IMMUTABLE
 
     # Only hashed files are in the build folder, so every one of them is immutable.
-    # allow_all_origins: public files, and a CDN in front may serve them from another host.
+    # allow_all_origins: public files, and a CDN in front may serve them from another host
+    # (WhiteNoise's default too; said here so that it is a decision, not an accident).
     app.wsgi_app = WhiteNoise(
         app.wsgi_app,
         root=str(target),
         prefix=(app.static_url_path or "/static") + "/",
         add_headers_function=immutable,
+        allow_all_origins=True,
     )

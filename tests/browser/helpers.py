@@ -35,6 +35,16 @@ def expanding_paths(locale: str) -> list[str]:
     return [f"/{locale}/{SITE[key].path(locale)}" for key in ("start", "areas")]
 
 
+def pages_with_expanders(locale: str) -> list[tuple[str, int]]:
+    """Every page with expanders, and how many: the start and areas pages list all four
+    groups and thirteen areas; a group page lists its own areas."""
+    pages = [(path, 17) for path in expanding_paths(locale)]
+    for group in SITE.groups:
+        page = SITE.group_page(group)
+        pages.append((f"/{locale}/{page.path(locale)}", len(group.areas)))
+    return pages
+
+
 def wait_for_htmx(page: Page) -> None:
     """htmx is loaded and site.js has turned the expanders into disclosures."""
     expect(page.locator("[data-expander]").first).to_have_attribute("aria-expanded", "false")
