@@ -296,7 +296,7 @@ def test_unsupported_methods_get_a_translated_405(client, path, lang):
     doc = soup(response)
     assert doc.html["lang"] == lang
     heading = doc.h1.get_text(strip=True)
-    assert heading == {"sv": "Det går inte att göra så här", "en": "This cannot be done here"}[lang]
+    assert heading == {"sv": "Det går inte att göra så här", "en": "This action is not allowed"}[lang]
 
 
 def test_sitemap_lists_every_page_in_both_locales_with_alternates(client):
