@@ -57,6 +57,12 @@ JOHANNEBERG_SUSLAB = Source(
     "http://suslab.eu/partners/johanneberg-science-park/",
     "en",
 )
+VGR_KKN = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+    _l("Kulturella och kreativa näringar – Västra Götalandsregionen"),
+    "https://www.vgregion.se/regional-utveckling/program-for-hallbar-omstallning/program/kulturella-och-kreativa-naringar/",
+    "sv",
+)
 TILLVAXTVERKET_EU = Source(
     # Translators: title of a source page; mark a page in Swedish with (in Swedish).
     _l("Samverkan med EU – Tillväxtverket (på engelska)"),
@@ -478,12 +484,7 @@ AREAS: dict[str, Body] = {
             ),
         ),
         sources=(
-            Source(
-                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
-                _l("Kulturella och kreativa näringar – Västra Götalandsregionen"),
-                "https://www.vgregion.se/regional-utveckling/program-for-hallbar-omstallning/program/kulturella-och-kreativa-naringar/",
-                "sv",
-            ),
+            VGR_KKN,
             Source(
                 # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l(
@@ -830,6 +831,13 @@ STRATEGY = {
             "sv",
         ),
         VGR_SMART_SPECIALISERING,
+        VGR_KKN,
+        Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+            _l("Västra Götaland 2020 (VG2020) – docplayer.se"),
+            "http://docplayer.se/18621111-Vastra-gotaland-2020.html",
+            "sv",
+        ),
     ),
 }
 
