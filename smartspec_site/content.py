@@ -35,6 +35,7 @@ class Group:
     slugs: Mapping[str, str]
     paragraphs: Sequence[Text]
     areas: Sequence[Area]
+    sources: Sequence[Source] = ()
 
 
 @dataclass(frozen=True)
@@ -131,12 +132,14 @@ AREAS: dict[str, Area] = {
 
 
 def _group(key: str, name: Text, sv: str, en: str, area_keys: Sequence[str]) -> Group:
+    body = texts.GROUPS[key]
     return Group(
         key,
         name,
         {"sv": sv, "en": en},
-        texts.GROUPS[key],
+        body.paragraphs,
         tuple(AREAS[k] for k in area_keys),
+        body.sources,
     )
 
 

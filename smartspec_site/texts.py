@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import LazyString
+from flask_babel import LazyString, lazy_pgettext
 from flask_babel import lazy_gettext as _l
 
 Text = LazyString | str
@@ -30,28 +30,65 @@ class Body:
     sources: tuple[Source, ...] = ()
 
 
-# Sources that more than one text is written from.
+# Sources that more than one text is written from. Source labels are short titles of the
+# linked pages; a label says the page's language when it differs from the text's:
+# "(på engelska)" in Swedish, "(in Swedish)" in the English translation.
+VGR_2017 = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+    _l("Styrkeområden och smart specialisering – Västra Götalandsregionen (2017)"),
+    "http://www.vgregion.se/regional-utveckling/verksamhetsomraden/forskning-och-innovation/smart-specialisering-i-vastra-gotaland/",
+    "sv",
+)
+VGR_SMART_SPECIALISERING = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+    _l("Smart specialisering – Västra Götalandsregionen"),
+    "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/program-for-hallbar-omstallning/starka-innovationskraften/smart-specialisering/",
+    "sv",
+)
+VG2020_KUNSKAPSREGION = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+    _l("VG2020: En ledande kunskapsregion – Västra Götalandsregionen"),
+    "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi-for-vastra-gotaland-2021-2030/regional-utvecklingsstrategi/strategi-for-tillvaxt-och-utveckling/en-ledanade-kunskapsregion/",
+    "sv",
+)
+JOHANNEBERG_SUSLAB = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+    _l("Johanneberg Science Park – SusLab (på engelska)"),
+    "http://suslab.eu/partners/johanneberg-science-park/",
+    "en",
+)
+VGR_KKN = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+    _l("Kulturella och kreativa näringar – Västra Götalandsregionen"),
+    "https://www.vgregion.se/regional-utveckling/program-for-hallbar-omstallning/program/kulturella-och-kreativa-naringar/",
+    "sv",
+)
 TILLVAXTVERKET_EU = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
     _l("Samverkan med EU – Tillväxtverket (på engelska)"),
     "https://tillvaxtverket.se/english/smart-specialisation/collaboration-in-the-eu.html",
     "en",
 )
 SCIENCE_PARKS = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
     _l("Science parks i Göteborgsregionen – investingothenburg.com (på engelska)"),
     "https://www.investingothenburg.com/master-collaboration/science-parks",
     "en",
 )
 VGR_STYRKEOMRADEN = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
     _l("Styrkeområden – Västra Götalandsregionen"),
     "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/program-for-hallbar-omstallning/starka-innovationskraften/styrkeomraden/",
     "sv",
 )
 JOHANNEBERG_PROCESS_INDUSTRY = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
     _l("Fortsatt finansiering för västsvensk processindustri – Johanneberg Science Park"),
     "https://www.mynewsdesk.com/se/johannebergsciencepark/pressreleases/fortsatt-finansiering-saekrad-foer-en-vaestsvensk-fossiloberoende-och-konkurrenskraftig-processindustri-3189812",
     "sv",
 )
 S3_SMART_STORY = Source(
+    # Translators: title of a source page; mark a page in Swedish with (in Swedish).
     _l("Smart specialisering i Västra Götaland – EU:s S3 Platform (på engelska)"),
     "https://s3platform.jrc.ec.europa.eu/w/smart-story-smart-specialisation-in-v%C3%A4stra-g%C3%B6taland",
     "en",
@@ -59,66 +96,80 @@ S3_SMART_STORY = Source(
 
 
 # The four groups (VGR's categorisation of 2017): what each group is.
-GROUPS: dict[str, tuple[Text, ...]] = {
-    "strength": (
-        _l(
-            "Styrkeområdena är den första av fyra grupper i den indelning av VG2020:s 13 "
-            "områden som Västra Götalandsregionen publicerade 2017. Gruppen består av "
-            "life science, hållbara transporter och grön kemi."
+GROUPS: dict[str, Body] = {
+    "strength": Body(
+        paragraphs=(
+            _l(
+                "Styrkeområdena är den första av fyra grupper i den indelning av VG2020:s 13 "
+                "områden som Västra Götalandsregionen publicerade 2017. Gruppen består av "
+                "life science, hållbara transporter och grön kemi."
+            ),
+            _l(
+                "I VG2020 lyftes fem områden fram särskilt: life science, hållbara transporter, "
+                "hållbar stadsutveckling, grön kemi samt marin miljö och marina sektorer. Bland "
+                "dem fanns gruppens tre områden, och VG2020:s ambition var att Västra Götaland "
+                "skulle vara världsledande inom innovation i dessa fem områden."
+            ),
+            _l(
+                "I en beskrivning av Västra Götaland på EU:s plattform för smart "
+                "specialisering, S3 Platform, räknas life science, transporter och grön kemi "
+                "till regionens sex styrkeområden. Vart och ett av de sex områdena motsvaras "
+                "av en av Västra Götalands sex science parks."
+            ),
         ),
-        _l(
-            "I VG2020 var ambitionen att Västra Götaland skulle vara världsledande inom "
-            "innovation i sina styrkeområden."
-        ),
-        _l(
-            "I en beskrivning av Västra Götaland på EU:s plattform för smart "
-            "specialisering, S3 Platform, räknas life science, transporter och grön kemi "
-            "till regionens sex styrkeområden. Vart och ett av de sex områdena motsvaras "
-            "av en av Västra Götalands sex science parks."
-        ),
+        sources=(VGR_2017, VG2020_KUNSKAPSREGION, S3_SMART_STORY),
     ),
-    "development": (
-        _l(
-            "Utvecklingsområdena är den andra gruppen i indelningen från 2017. Hit hör "
-            "marin miljö/maritim näring, material och textil/mode."
+    "development": Body(
+        paragraphs=(
+            _l(
+                "Utvecklingsområdena är den andra gruppen i indelningen från 2017. Hit hör "
+                "marin miljö/maritim näring, material och textil/mode."
+            ),
+            _l(
+                "Alla tre områdena finns med bland de sex styrkeområden som EU:s S3 Platform "
+                "lyfter fram i sin beskrivning av Västra Götaland, och vart och ett av dem "
+                "kopplas där till en science park i regionen."
+            ),
+            _l(
+                "I VG2020 lyftes marin miljö och marina sektorer fram som ett av fem särskilt "
+                "utpekade områden, medan textil, mode och design fanns med bland övriga "
+                "viktiga områden."
+            ),
         ),
-        _l(
-            "Alla tre områdena finns med bland de sex styrkeområden som EU:s S3 Platform "
-            "lyfter fram i sin beskrivning av Västra Götaland, och vart och ett av dem "
-            "kopplas där till en science park i regionen."
-        ),
-        _l(
-            "I VG2020 lyftes marin miljö och marina sektorer fram som ett av fem särskilt "
-            "utpekade områden, medan textil, mode och design fanns med bland övriga "
-            "viktiga områden."
-        ),
+        sources=(VGR_2017, S3_SMART_STORY, VG2020_KUNSKAPSREGION),
     ),
-    "attractive-region": (
-        _l(
-            "Den tredje gruppen samlar fem områden som ses som förutsättningar för en "
-            "attraktiv och hållbar region: livsmedel/gröna näringar, förnybar energi, "
-            "kultur och kreativa näringar, besöksnäring och hållbar stadsutveckling."
+    "attractive-region": Body(
+        paragraphs=(
+            _l(
+                "Den tredje gruppen samlar fem områden som ses som förutsättningar för en "
+                "attraktiv och hållbar region: livsmedel/gröna näringar, förnybar energi, "
+                "kultur och kreativa näringar, besöksnäring och hållbar stadsutveckling."
+            ),
+            _l(
+                "Många av VG2020:s områden drevs som program med koppling till olika "
+                "samverkansplattformar."
+            ),
+            _l(
+                "Livsmedel, förnybar energi, besöksnäring och kulturella och kreativa "
+                "näringar återkommer i namnen på två av de fem styrkeområdena i programmet "
+                "Stärka innovationskraften 2022–2025."
+            ),
         ),
-        _l(
-            "Många av VG2020:s områden drevs som program med koppling till olika "
-            "samverkansplattformar."
-        ),
-        _l(
-            "Livsmedel, förnybar energi, besöksnäring och kulturella och kreativa "
-            "näringar återkommer i namnen på två av de fem styrkeområden som gäller i "
-            "programmet Stärka innovationskraften 2022–2025."
-        ),
+        sources=(VGR_2017, VGR_STYRKEOMRADEN),
     ),
-    "knowledge-based": (
-        _l(
-            "Den fjärde gruppen består av två områden som är förutsättningar för "
-            "kunskapsbaserad utveckling: IKT och hållbar produktion."
+    "knowledge-based": Body(
+        paragraphs=(
+            _l(
+                "Den fjärde gruppen består av två områden som är förutsättningar för "
+                "kunskapsbaserad utveckling: IKT och hållbar produktion."
+            ),
+            _l(
+                "Både informations- och kommunikationsteknik och produktion fanns med bland "
+                "de viktiga områden som VG2020 pekade ut, vid sidan av de fem områden som "
+                "strategin lyfte fram särskilt."
+            ),
         ),
-        _l(
-            "Både informations- och kommunikationsteknik och produktion fanns med bland "
-            "de viktiga områden som VG2020 pekade ut, vid sidan av de fem områden som "
-            "strategin lyfte fram särskilt."
-        ),
+        sources=(VGR_2017, VG2020_KUNSKAPSREGION),
     ),
 }
 
@@ -127,28 +178,34 @@ AREAS: dict[str, Body] = {
     "life-science": Body(
         paragraphs=(
             _l(
-                "Västra Götalandsregionen har beskrivit life science som ett område med en "
-                "framträdande plats i regionens strategi för smart specialisering. Området "
-                "bygger på Göteborgs universitet, Chalmers och Sahlgrenska "
-                "Universitetssjukhuset, tillsammans med starka företag och ett stödsystem för "
-                "innovation."
+                "På en programsida, uppdaterad 2018, beskrev Västra Götalandsregionen life "
+                "science som ett område med en framträdande plats i regionens strategi för smart "
+                "specialisering. Enligt sidan bygger området på Göteborgs universitet, Chalmers "
+                "och Sahlgrenska Universitetssjukhuset, tillsammans med starka företag och ett "
+                "stödsystem för innovation."
             ),
             _l(
-                "I programmet för 2022–2025 ingår området i styrkeområdet Hälsa och life "
-                "science. Enligt programmet har regionen 646 life science-företag, varav tio "
-                "är värda över en miljard kronor, och branschen har fler än 10 000 anställda "
-                "och omsätter över 113 miljarder kronor."
+                "Life science återkommer i namnet på styrkeområdet Hälsa och life science i "
+                "programmet Stärka innovationskraften 2022–2025. Enligt uppgifter från "
+                "programperioden 2022–2025 fanns 646 life science-företag i regionen, varav tio "
+                "var värda över en miljard kronor, och branschen hade fler än 10 000 anställda "
+                "och omsatte över 113 miljarder kronor."
             ),
-            _l("Life science-klustret i Göteborg är ett av de största i Norden."),
+            _l(
+                "Enligt Västra Götalandsregionen är life science-klustret i Göteborg ett av de "
+                "största i Norden."
+            ),
         ),
         sources=(
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Life science – Västra Götalandsregionen"),
                 "https://www.vgregion.se/regional-utveckling/omraden/innovation/life-science/",
                 "sv",
             ),
             VGR_STYRKEOMRADEN,
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Life science-programmet – Västra Götalandsregionen (på engelska)"),
                 "https://www.vgregion.se/en/regional-development/program-for-hallbar-omstallning/programmes/life-science/",
                 "en",
@@ -159,8 +216,9 @@ AREAS: dict[str, Body] = {
         paragraphs=(
             _l(
                 "Västra Götalandsregionens program för hållbara transporter har omfattat hela "
-                "transportsektorn. Det ska bidra till regionens mål om ett fossiloberoende "
-                "Västra Götaland och till det nationella målet om en fossilfri fordonsflotta."
+                "transportsektorn. Enligt programsidan skulle det bidra till regionens mål om ett "
+                "fossiloberoende Västra Götaland och till det nationella målet om en fossilfri "
+                "fordonsflotta."
             ),
             _l(
                 "Programmets mål har bland annat varit effektivare transporter med lägre "
@@ -175,6 +233,7 @@ AREAS: dict[str, Body] = {
         ),
         sources=(
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Hållbara transporter – Västra Götalandsregionen (på engelska)"),
                 "https://www.vgregion.se/link/f26d65b424454961bd9618d187410014.aspx?epslanguage=en",
                 "en",
@@ -186,9 +245,9 @@ AREAS: dict[str, Body] = {
     "green-chemistry": Body(
         paragraphs=(
             _l(
-                "Stenungsund har Sveriges största kemikluster. Företagen där samarbetar i "
-                "satsningen Hållbar kemi 2030 för att gå över till förnybara och återvunna "
-                "råvaror."
+                "Enligt Business Region Göteborg har Stenungsund Sveriges största kemikluster. "
+                "Företagen där samarbetar i satsningen Hållbar kemi 2030 för att gå över till "
+                "förnybara och återvunna råvaror."
             ),
             _l(
                 "Enligt Johanneberg Science Park har kemiindustrin i Västra Götaland omkring "
@@ -203,11 +262,21 @@ AREAS: dict[str, Body] = {
         ),
         sources=(
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Stenungsunds kemikluster ställer om till grönt – Business Region Göteborg"),
                 "https://www.businessregiongoteborg.se/nyheter/stenungsunds-kemikluster-staller-om-till-gront",
                 "sv",
             ),
             JOHANNEBERG_PROCESS_INDUSTRY,
+            Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+                _l(
+                    "Ny storsatsning ska göra Västsverige världsledande på hållbar industri – "
+                    "Vindkraftsnyheter"
+                ),
+                "https://www.vindkraftsnyheter.se/20190803/5654/ny-storsatsning-ska-gora-vastsverige-varldsledande-pa-hallbar-industri",
+                "sv",
+            ),
         ),
     ),
     "marine-maritime": Body(
@@ -231,16 +300,19 @@ AREAS: dict[str, Body] = {
         ),
         sources=(
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Maritima klustrets historia (på engelska)"),
                 "https://www.maritimaklustret.se/en/about-us/history/",
                 "en",
             ),
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Maritima klustrets samarbetspartner (på engelska)"),
                 "https://www.maritimaklustret.se/en/about-us/collaborative-partners/",
                 "en",
             ),
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Maritim strategi – Västra Götalandsregionen"),
                 "http://www.vgregion.se/sv/Vastra-Gotalandsregionen/startsida/Regionutveckling/FoU/Maritim-strategi/",
                 "sv",
@@ -264,6 +336,7 @@ AREAS: dict[str, Body] = {
         sources=(
             S3_SMART_STORY,
             JOHANNEBERG_PROCESS_INDUSTRY,
+            JOHANNEBERG_SUSLAB,
         ),
     ),
     "textiles-fashion": Body(
@@ -275,9 +348,9 @@ AREAS: dict[str, Body] = {
             ),
             _l(
                 "Redan regionens program för cirkulärt mode och hållbara miljöer 2017–2020 "
-                "inriktades på cirkulär ekonomi inom textil, mode, inredning och möbler. Inom "
-                "EU:s S3 Platform deltar Västra Götalandsregionen i partnerskapet Smart "
-                "Regional Investments in Textile Innovation."
+                "inriktades på cirkulär ekonomi inom textil, mode, inredning och möbler. Enligt "
+                "Tillväxtverket deltar Västra Götalandsregionen i partnerskapet Smart Regional "
+                "Investments in Textile Innovation inom EU:s S3 Platform."
             ),
             _l(
                 "Textile Fashion Center i Borås öppnade 2014 i en renoverad, hundra år gammal "
@@ -286,18 +359,32 @@ AREAS: dict[str, Body] = {
         ),
         sources=(
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Textile Movement – Västra Götalandsregionen"),
                 "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/kraftsamlingar/cirkulara-affarsmodeller/textile-movement/",
                 "sv",
             ),
             TILLVAXTVERKET_EU,
+            Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+                _l("Cirkulärt mode och hållbara miljöer – Västra Götalandsregionen (äldre sida)"),
+                "http://www.vgregion.se/sv/Vastra-Gotalandsregionen/startsida/Om-Vastra-Gotalandsregionen/Aktuella-projekt/program/Cirkulart-mode-och-hallbara-miljoer/",
+                "sv",
+            ),
+            Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+                _l("Textile Fashion Center – pressmeddelande"),
+                "https://press.textilefashioncenter.se/posts/pressreleases/textile-fashion-center--europas-ledande-scien",
+                "sv",
+            ),
         ),
     ),
     "food-agriculture": Body(
         paragraphs=(
             _l(
-                "Västra Götaland har en stark livsmedelssektor och goda förutsättningar för "
-                "jordbruk, trädgårdsodling, fiske och produktion av livsmedel från havet."
+                "Enligt Västra Götalandsregionens engelska programsida, uppdaterad 2018, har "
+                "Västra Götaland en stark livsmedelssektor och goda förutsättningar för jordbruk, "
+                "trädgårdsodling, fiske och produktion av livsmedel från havet."
             ),
             _l(
                 "Programmet för livsmedel och gröna näringar 2017–2020 hade som mål mer "
@@ -306,23 +393,32 @@ AREAS: dict[str, Body] = {
                 "företag."
             ),
             _l(
-                "Lantmännen har beslutat att investera drygt en miljard kronor i en fabrik "
-                "för ärtprotein i Lidköping, planerad till 2026. I programmet för 2022–2025 "
-                "ingår området i styrkeområdet Livsmedel, biobaserade material och förnybar "
-                "energi."
+                "Lantmännen beslutade att investera drygt en miljard kronor i en fabrik för "
+                "ärtprotein i Lidköping, som enligt beslutet skulle stå klar 2026. Livsmedel "
+                "återkommer i namnet på styrkeområdet Livsmedel, biobaserade material och "
+                "förnybar energi i programmet Stärka innovationskraften 2022–2025."
             ),
         ),
         sources=(
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Food and Agriculture – Västra Götalandsregionen (på engelska)"),
                 "https://www.vgregion.se/en/regional-development/program-for-hallbar-omstallning/programmes/food-and-agriculture/",
                 "en",
             ),
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Livsmedel och gröna näringar – Västra Götalandsregionen"),
                 "https://hh.vgregion.se/regional-utveckling/program-for-hallbar-omstallning/program/livsmedel-och-grona-naringar/",
                 "sv",
             ),
+            Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+                _l("Aktuellt inom regional utveckling – Västra Götalandsregionen"),
+                "https://hh.vgregion.se/regional-utveckling/aktuellt-ru/",
+                "sv",
+            ),
+            VGR_STYRKEOMRADEN,
         ),
     ),
     "renewable-energy": Body(
@@ -333,22 +429,35 @@ AREAS: dict[str, Body] = {
                 "Klimat 2030 – Västra Götaland ställer om."
             ),
             _l(
-                "Länet har hela Sveriges petrokemiska industri och större delen av "
-                "fordonsindustrin och använder därför mycket energi. Regionens "
+                "Enligt Länsstyrelsen har länet hela Sveriges petrokemiska industri och större "
+                "delen av fordonsindustrin och använder därför mycket energi. Regionens "
                 "handlingsprogram för hållbar energi 2013–2015 syftade till lägre "
-                "energianvändning, effektivare produktion, distribution och användning av "
-                "energi och mer förnybar energi."
+                "energianvändning, effektivare produktion, distribution och användning av energi "
+                "och mer förnybar energi."
             ),
             _l(
-                "I programmet för 2022–2025 ingår förnybar energi i styrkeområdet Livsmedel, "
-                "biobaserade material och förnybar energi."
+                "Förnybar energi återkommer i namnet på styrkeområdet Livsmedel, biobaserade "
+                "material och förnybar energi i programmet Stärka innovationskraften 2022–2025."
             ),
         ),
         sources=(
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Regionala mål och strategier för energi och klimat – Länsstyrelsen"),
                 "http://www.lansstyrelsen.se/VastraGotaland/Sv/miljo-och-klimat/klimat-och-energi/Energi-och-klimatpaverkan/regionala-mal-och-strategier/Pages/index.aspx",
                 "sv",
+            ),
+            Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+                _l("Energi- och klimatstrategi – Länsstyrelsen"),
+                "http://www.lansstyrelsen.se/vastragotaland/Sv/miljo-och-klimat/klimat-och-energi/Energi-och-klimatpaverkan/energi-och-klimatstrategi/Pages/index.aspx",
+                "sv",
+            ),
+            Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+                _l("Handlingsprogram för hållbar energi 2013–2015 – S2Biom (på engelska)"),
+                "https://s2biom.vito.be/node/819",
+                "en",
             ),
             VGR_STYRKEOMRADEN,
         ),
@@ -363,22 +472,21 @@ AREAS: dict[str, Body] = {
                 "branscher som lyftes fram."
             ),
             _l(
-                "Enligt äldre siffror från regionen stod de kulturella och kreativa "
-                "näringarna för 3,1 procent av Sveriges BNP, och omkring 16 procent av "
-                "landets cirka 128 000 företag i branschen fanns i Västra Götaland."
+                "Enligt uppgifter på Västra Götalandsregionens sida om programmet för 2018–2020 "
+                "stod de kulturella och kreativa näringarna för 3,1 procent av Sveriges BNP, och "
+                "omkring 16 procent av landets cirka 128 000 företag i branschen fanns i Västra "
+                "Götaland."
             ),
             _l(
-                "I programmet för 2022–2025 ingår området i styrkeområdet Besöksnäring samt "
-                "kulturella och kreativa näringar."
+                "Kulturella och kreativa näringar återkommer i namnet på styrkeområdet "
+                "Besöksnäring samt kulturella och kreativa näringar i programmet Stärka "
+                "innovationskraften 2022–2025."
             ),
         ),
         sources=(
+            VGR_KKN,
             Source(
-                _l("Kulturella och kreativa näringar – Västra Götalandsregionen"),
-                "https://www.vgregion.se/regional-utveckling/program-for-hallbar-omstallning/program/kulturella-och-kreativa-naringar/",
-                "sv",
-            ),
-            Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l(
                     "Kulturnämnden avsätter 2 miljoner kronor per år till kulturella och kreativa "
                     "näringar – pressmeddelande"
@@ -386,14 +494,15 @@ AREAS: dict[str, Body] = {
                 "https://news.cision.com/se/vgr-kultur/r/kulturnamnden-avsatter-2-miljoner-kronor-per-ar-till-program-for-kulturella-och-kreativa-naringar,c2498379",
                 "sv",
             ),
+            VGR_STYRKEOMRADEN,
         ),
     ),
     "tourism": Body(
         paragraphs=(
             _l(
-                "Västsvenska Turistrådet (Turistrådet Västsverige) är ett bolag som Västra "
-                "Götalandsregionen äger helt. Bolaget utvecklar och marknadsför Västsverige "
-                "som resmål."
+                "På en äldre sida beskriver Västra Götalandsregionen Västsvenska Turistrådet "
+                "(Turistrådet Västsverige) som ett bolag som regionen äger helt och som utvecklar "
+                "och marknadsför Västsverige som resmål."
             ),
             _l(
                 "En av prioriteringarna i VG2020 var att satsa på internationella möten, "
@@ -401,21 +510,30 @@ AREAS: dict[str, Body] = {
                 "miljarder kronor, enligt äldre siffror från Västra Götalandsregionen."
             ),
             _l(
-                "I programmet för 2022–2025 ingår besöksnäringen i styrkeområdet Besöksnäring "
-                "samt kulturella och kreativa näringar."
+                "Besöksnäringen återkommer i namnet på styrkeområdet Besöksnäring samt kulturella "
+                "och kreativa näringar i programmet Stärka innovationskraften 2022–2025."
             ),
         ),
         sources=(
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("VG2020: En region som syns och engagerar – Västra Götalandsregionen"),
                 "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi-for-vastra-gotaland-2021-2030/regional-utvecklingsstrategi/strategi-for-tillvaxt-och-utveckling/en-region-som-syns-och-engagerar/",
                 "sv",
             ),
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Kultur-, besöks- och upplevelsenäring – Västra Götalandsregionen (äldre sida)"),
                 "http://www.vgregion.se/sv/Vastra-Gotalandsregionen/startsida/Regionutveckling/Naringsliv/Kultur--besoks-och-upplevelsenaring/",
                 "sv",
             ),
+            Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+                _l("Statistik om kultur – Västra Götalandsregionen (äldre sida)"),
+                "http://www.vgregion.se/sv/Vastra-Gotalandsregionen/startsida/Om-Vastra-Gotalandsregionen/Statistik/Kultur/",
+                "sv",
+            ),
+            VGR_STYRKEOMRADEN,
         ),
     ),
     "urban-development": Body(
@@ -434,14 +552,15 @@ AREAS: dict[str, Body] = {
             ),
         ),
         sources=(
+            VG2020_KUNSKAPSREGION,
+            JOHANNEBERG_SUSLAB,
             Source(
-                _l("VG2020: En ledande kunskapsregion – Västra Götalandsregionen"),
-                "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi-for-vastra-gotaland-2021-2030/regional-utvecklingsstrategi/strategi-for-tillvaxt-och-utveckling/en-ledanade-kunskapsregion/",
-                "sv",
-            ),
-            Source(
-                _l("Johanneberg Science Park – SusLab (på engelska)"),
-                "http://suslab.eu/partners/johanneberg-science-park/",
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+                _l(
+                    "Samarbete om hållbar stadsutveckling i Mistra Urban Futures – docslib.org "
+                    "(på engelska)"
+                ),
+                "https://docslib.org/doc/574327/collaboration-on-sustainable-urban-development-in-mistra-urban-futures",
                 "en",
             ),
         ),
@@ -456,16 +575,24 @@ AREAS: dict[str, Body] = {
             ),
             _l(
                 "Lindholmen Science Park i Göteborg är science park för transporter, IKT och "
-                "media. I Skövde har spelföretag vuxit fram vid Gothia Science Park."
+                "media. Enligt en äldre sida från Västra Götalandsregionen har spelföretag vuxit "
+                "fram vid Gothia Science Park i Skövde."
             ),
         ),
         sources=(
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("IKT – Business Region Göteborg (på engelska)"),
                 "https://businessregiongoteborg.se/en/focus-areas/ict-information-and-communication-technology",
                 "en",
             ),
             SCIENCE_PARKS,
+            Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+                _l("IT – Västra Götalandsregionen (äldre sida)"),
+                "http://www.vgregion.se/sv/Vastra-Gotalandsregionen/startsida/Regionutveckling/styrkeomraden-naringsliv/IT/",
+                "sv",
+            ),
         ),
     ),
     "sustainable-production": Body(
@@ -485,6 +612,7 @@ AREAS: dict[str, Body] = {
         ),
         sources=(
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l(
                     "Regionen satsar 21 miljoner på flyg- och verkstadsindustrin – "
                     "dagensmiljoteknik.se"
@@ -493,8 +621,15 @@ AREAS: dict[str, Body] = {
                 "sv",
             ),
             Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
                 _l("Stöd från regionen för forskningssamarbete med Chalmers – Högskolan Väst"),
                 "http://www.mynewsdesk.com/se/hogskolanvast/pressreleases/viktigt-stoed-fraan-regionen-foer-forskningssamarbete-med-chalmers-964948",
+                "sv",
+            ),
+            Source(
+                # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+                _l("Lär känna spetsen på Innovatum District – innovatumdistrict.se"),
+                "https://innovatumdistrict.se/lar-kanna-spetsen-pa-innovatum-district-2/",
                 "sv",
             ),
         ),
@@ -532,7 +667,11 @@ AREAS_INTRO: tuple[Text, ...] = (
 
 @dataclass(frozen=True)
 class Priority:
-    name: Text
+    """A long-term priority. ``name`` is VGR's Swedish name (shown as it is, marked as
+    Swedish on other pages); ``gloss`` is what it says, shown after it on other pages."""
+
+    name: str
+    gloss: Text
     text: Text
 
 
@@ -574,43 +713,49 @@ STRATEGY = {
     ),
     "priorities_intro": (
         _l(
-            "Strategin har fyra långsiktiga prioriteringar. Var och en genomförs genom "
-            "ett av Västra Götalandsregionens fyra program för hållbar omställning "
-            "2022–2025."
+            "Strategin har fyra långsiktiga prioriteringar. Under programperioden 2022–2025 "
+            "genomförs var och en genom ett av Västra Götalandsregionens fyra program för hållbar "
+            "omställning."
         ),
     ),
     "priorities": (
         Priority(
-            # Translators: a long-term priority; a programme has the same name.
-            _l("Stärka innovationskraften"),
+            "Stärka innovationskraften",
+            # Translators: gloss of a programme name, shown in brackets after the Swedish
+            # name. VGR's own English for this one: "Strengthening the innovation potential".
+            lazy_pgettext("gloss of a programme name", "Stärka innovationskraften"),
             _l(
-                "Prioriteringen genomförs genom Program Stärka innovationskraften 2022–2025, "
-                "som också är Västra Götalands strategi för smart specialisering."
+                "Under programperioden 2022–2025 genomförs prioriteringen genom programmet med "
+                "samma namn, som också är Västra Götalands strategi för smart specialisering."
             ),
         ),
         Priority(
-            # Translators: a long-term priority ("connect Västra Götaland").
-            _l("Knyta samman Västra Götaland"),
+            "Knyta samman Västra Götaland",
+            # Translators: gloss of a programme name, shown in brackets after the Swedish
+            # name; VGR has no English name for it, so say plainly what it means.
+            lazy_pgettext("gloss of a programme name", "Knyta samman Västra Götaland"),
             _l(
-                "Prioriteringen genomförs genom Program Knyta samman Västra Götaland "
-                "2022–2025, som handlar om tillgänglighet och ett transporteffektivt "
-                "samhälle, till exempel bredband, laddinfrastruktur och förnybar el samt "
-                "regional fysisk planering."
+                "Under programperioden 2022–2025 genomförs prioriteringen genom programmet med "
+                "samma namn, som handlar om tillgänglighet och ett transporteffektivt samhälle, "
+                "till exempel bredband, laddinfrastruktur och förnybar el samt regional fysisk "
+                "planering."
             ),
         ),
         Priority(
-            # Translators: a long-term priority ("increase inclusion").
-            _l("Öka inkluderingen"),
+            "Öka inkluderingen",
+            # Translators: gloss of a programme name, shown in brackets after the Swedish
+            # name; VGR has no English name for it, so say plainly what it means.
+            lazy_pgettext("gloss of a programme name", "Öka inkluderingen"),
             _l(
-                "Prioriteringen genomförs genom Program Öka inkluderingen 2022–2025, som "
-                "handlar om tillit och sammanhållning."
+                "Under programperioden 2022–2025 genomförs prioriteringen genom programmet med "
+                "samma namn, som handlar om tillit och sammanhållning."
             ),
         ),
     ),
     "priorities_after": (
         _l(
-            "Den fjärde långsiktiga prioriteringen rör kompetensfrågor och genomförs, "
-            "liksom de andra, genom ett av de fyra programmen."
+            "Den fjärde långsiktiga prioriteringen rör kompetensfrågor. Även den genomförs under "
+            "programperioden 2022–2025 genom ett av de fyra programmen."
         ),
     ),
     "kraftsamlingar_intro": (
@@ -629,12 +774,13 @@ STRATEGY = {
     ),
     "kraftsamlingar_after": (
         _l(
-            "Du kan söka projektstöd för projekt som bidrar till någon av strategins "
-            "långsiktiga prioriteringar eller kraftsamlingar."
+            "Enligt Västra Götalandsregionen kan projektstöd sökas för projekt som bidrar till "
+            "någon av strategins långsiktiga prioriteringar eller kraftsamlingar."
         ),
     ),
     "sources": (
         Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
             _l(
                 "Regional utvecklingsstrategi för Västra Götaland 2021–2030 – Västra "
                 "Götalandsregionen"
@@ -643,19 +789,54 @@ STRATEGY = {
             "sv",
         ),
         Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
             _l("VG2030 – Västra Götalandsregionen"),
             "https://www.vgregion.se/vg2030",
             "sv",
         ),
         Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
             _l("Program för hållbar omställning – Västra Götalandsregionen"),
             "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/program-for-hallbar-omstallning/",
             "sv",
         ),
         Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
             _l("Regional utveckling – Västra Götalandsregionen (på engelska)"),
             "https://hh.vgregion.se/en/regional-development/",
             "en",
+        ),
+        Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+            _l("Ny regional utvecklingsstrategi – Västra Götalandsregionen"),
+            "https://www.vgregion.se/regional-utveckling/sa-styrs-regional-utveckling/ny-regional-utvecklingsstrategi/",
+            "sv",
+        ),
+        Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+            _l("Stärka innovationskraften – Västra Götalandsregionen"),
+            "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/program-for-hallbar-omstallning/starka-innovationskraften/",
+            "sv",
+        ),
+        Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+            _l("Knyta samman Västra Götaland – Västra Götalandsregionen"),
+            "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/program-for-hallbar-omstallning/knyta-samman-vastra-gotaland/",
+            "sv",
+        ),
+        Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+            _l("Öka inkluderingen – Västra Götalandsregionen"),
+            "https://www.vgregion.se/regional-utveckling/regional-utvecklingsstrategi/program-for-hallbar-omstallning/oka-inkluderingen/",
+            "sv",
+        ),
+        VGR_SMART_SPECIALISERING,
+        VGR_KKN,
+        Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+            _l("Västra Götaland 2020 (VG2020) – docplayer.se"),
+            "http://docplayer.se/18621111-Vastra-gotaland-2020.html",
+            "sv",
         ),
     ),
 }
@@ -693,31 +874,38 @@ MAPPING = {
             "Eurostats NACE2 och OECD:s kategorier), vetenskapliga områden och policymål."
         ),
         _l(
-            "Regioner använder databasen för att se var de står, hitta nischer och "
-            "möjliga partner. Den som vill få en överblick över vad Europas regioner "
-            "prioriterar hänvisas av Tillväxtverket till Eye@RIS3."
+            "Syftet är att regioner ska kunna se var de står och hitta nischer och möjliga "
+            "partner. Den som vill få en överblick över vad Europas regioner prioriterar hänvisas "
+            "av Tillväxtverket till Eye@RIS3."
         ),
     ),
     "note": (
         _l(
-            "Här hittar du inga resultat från en kartläggning av regioner med liknande "
-            "smart specialisering som Västra Götaland, eftersom vi inte känner till några "
-            "publicerade resultat. Sidan beskriver i stället varför regioner söker "
-            "samarbetspartner och vilka verktyg som finns."
+            "Resultat från kartläggningen redovisas inte på den här sidan. Sidan beskriver i "
+            "stället varför regioner söker samarbetspartner och vilka verktyg som finns för det."
         ),
     ),
     "sources": (
         Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
             _l("Eye@RIS3 – EU:s S3 Platform (på engelska)"),
             "https://s3platform.jrc.ec.europa.eu/eye-ris3",
             "en",
         ),
         Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
+            _l("Eye@RIS3, äldre sida – EU:s S3 Platform (på engelska)"),
+            "http://s3platform.jrc.ec.europa.eu/web/guest/eye-ris3",
+            "en",
+        ),
+        Source(
+            # Translators: title of a source page; mark a page in Swedish with (in Swedish).
             _l("Smart specialisering – region för region – Tillväxtverket"),
             "https://tillvaxtverket.se/amnesomraden/regional-kapacitet/smart-specialisering/smart-specialisering---region-for-region.html",
             "sv",
         ),
         TILLVAXTVERKET_EU,
+        VGR_SMART_SPECIALISERING,
     ),
 }
 

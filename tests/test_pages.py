@@ -296,7 +296,9 @@ def test_unsupported_methods_get_a_translated_405(client, path, lang):
     doc = soup(response)
     assert doc.html["lang"] == lang
     heading = doc.h1.get_text(strip=True)
-    assert heading == {"sv": "Det går inte att göra så här", "en": "This cannot be done here"}[lang]
+    assert (
+        heading == {"sv": "Det går inte att göra så här", "en": "This action is not allowed"}[lang]
+    )
 
 
 def test_sitemap_lists_every_page_in_both_locales_with_alternates(client):
@@ -324,3 +326,41 @@ def test_public_site_url_is_used_for_canonical_links(app):
     doc = soup(public.test_client().get("/en/development-areas"))
     canonical = doc.find("link", rel="canonical")["href"]
     assert canonical == "https://smart.example.org/en/development-areas"
+
+
+AREA_AND_GROUP_PAGES = [
+    (loc, page, path) for loc, page, path in ALL_PAGES if page.key.startswith(("area:", "group:"))
+]
+
+
+@pytest.mark.parametrize(
+    ("locale", "page", "path"), AREA_AND_GROUP_PAGES, ids=[p for *_, p in AREA_AND_GROUP_PAGES]
+)
+def test_area_and_group_pages_list_their_sources(client, locale, page, path):
+    doc = soup(client.get(path))
+    links = doc.main.select(".sources a[href^='http']")
+    assert links, "every area and group links the sources its text is written from"
+    for link in links:
+        assert link.get("hreflang") in ("sv", "en"), link
+
+
+# Common Swedish words that English text has no use for (WCAG 3.1.2: a Swedish phrase on an
+# English page must be marked lang="sv").
+SWEDISH_WORDS = (" och ", " för ", " i ", " av ", " på ", " om ")
+EN_PAGES = page_paths("en")
+
+
+@pytest.mark.parametrize(("page", "path"), EN_PAGES, ids=[p for _, p in EN_PAGES])
+def test_english_pages_have_no_unmarked_swedish(client, page, path):
+    doc = soup(client.get(path))
+    for hidden in doc(["script", "style", "template"]):
+        hidden.decompose()
+    for swedish in doc.select("[lang|=sv]"):  # marked Swedish (sv, sv-SE) is allowed
+        swedish.decompose()
+    text = " " + " ".join(doc.get_text(" ").split()) + " "
+    found = {
+        word.strip(): text[max(text.find(word) - 60, 0) : text.find(word) + 60]
+        for word in SWEDISH_WORDS
+        if word in text
+    }
+    assert not found, found
