@@ -156,10 +156,11 @@ GROUPS: tuple[Group, ...] = (
     _group(
         "development",
         # Translators: name of the second group of areas. VGR calls this group
-        # "Utvecklingsområden", the same word as the page listing all thirteen areas.
+        # "Utvecklingsområden", the same word as the page listing all thirteen areas; give it
+        # a name of its own so the two never read the same (English: areas under development).
         lazy_pgettext("group of areas", "Utvecklingsområden"),
         "utvecklingsomraden",
-        "development-areas",
+        "areas-under-development",
         ("marine-maritime", "materials", "textiles-fashion"),
     ),
     _group(
