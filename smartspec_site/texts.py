@@ -113,8 +113,8 @@ GROUPS: dict[str, Body] = {
             _l(
                 "I en beskrivning av Västra Götaland på EU:s plattform för smart "
                 "specialisering, S3 Platform, räknas life science, transporter och grön kemi "
-                "till regionens sex styrkeområden. Vart och ett av de sex områdena motsvaras "
-                "av en av Västra Götalands sex science parks."
+                "till regionens sex styrkeområden, som vart och ett motsvaras av en av "
+                "Västra Götalands sex science parks."
             ),
         ),
         sources=(VGR_2017, VG2020_KUNSKAPSREGION, S3_SMART_STORY),

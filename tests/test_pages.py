@@ -177,6 +177,16 @@ def test_each_area_has_a_page_with_its_sourced_text(client, area):
         assert sources, "every area links the sources its text is written from"
 
 
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_each_group_is_described_in_two_to_five_sentences(client, locale):
+    for group in GROUPS:
+        page = SITE.group_page(group)
+        doc = soup(client.get(f"/{locale}/{page.path(locale)}"))
+        text = " ".join(p.get_text(" ", strip=True) for p in doc.select(".panel__body > p"))
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
+        assert 2 <= len(sentences) <= 5, (group.key, sentences)
+
+
 def test_groups_list_their_areas(client):
     for group in GROUPS:
         page = SITE.group_page(group)
