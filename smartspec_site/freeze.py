@@ -81,7 +81,8 @@ def nginx_headers_file(app: Flask) -> str:
     return "\n".join(lines) + "\n"
 
 
-MARKER = ".smartspec-export"
+# Underscored like _headers: deploy/nginx.conf answers /_* with 404.
+MARKER = "_smartspec-export"
 
 
 class DestinationInUse(click.ClickException):
@@ -101,7 +102,8 @@ def freeze_site(app: Flask, destination: Path | None = None) -> set[str]:
     """Write the static export; returns the URLs written."""
     if destination is not None:
         app.config["FREEZER_DESTINATION"] = str(Path(destination).resolve())
-    check_destination(Path(app.config["FREEZER_DESTINATION"]))
+    # Frozen-Flask reads a relative destination against the app's root path; so must we.
+    check_destination(Path(app.root_path) / app.config["FREEZER_DESTINATION"])
     app.config["STATIC_HASHED"] = True
     # Frozen-Flask requests every page while its own test_request_context is pushed, and
     # `flask freeze` runs inside an app context: a request would then reuse that app

@@ -249,12 +249,18 @@ def released(app: Flask) -> datetime:
     """When the newest source of the pages changed: templates, static files, catalogs, code."""
     roots = [Path(app.template_folder), Path(app.static_folder), i18n.translations_dir(app)]
     roots.append(Path(__file__).parent)
-    newest = max(
-        path.stat().st_mtime
-        for root in roots
-        for path in root.rglob("*")
-        if path.is_file() and path.suffix not in {".mo", ".pyc"}
-    )
+    newest = 0.0
+    for root in roots:
+        for path in root.rglob("*"):
+            # Built files (.mo, .pyc) and temporary ones (".name-XXXX" while another process
+            # writes) are not sources, and a temporary file may vanish while we look.
+            if path.name.startswith(".") or path.suffix in {".mo", ".pyc"}:
+                continue
+            try:
+                if path.is_file():
+                    newest = max(newest, path.stat().st_mtime)
+            except FileNotFoundError:
+                continue
     return datetime.fromtimestamp(int(newest), tz=UTC)
 
 
@@ -267,10 +273,11 @@ def init_app(app: Flask) -> None:
     state["responses"] = app.wsgi_app.cache
     proxies = int(app.config["PROXY_COUNT"])
     if proxies:
-        # Behind nginx or a load balancer: the scheme, host and client address the proxy
-        # saw (X-Forwarded-*), for redirects and canonical links. Outside the response
-        # cache, whose key includes the scheme and host.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+        # Behind nginx or a load balancer: the scheme and client address the proxy saw
+        # (X-Forwarded-Proto, -For), for redirects and canonical links. Not X-Forwarded-Host:
+        # a proxy passes on whatever a client sent there, and the proxy forwards Host
+        # itself. Outside the response cache, whose key includes the scheme.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0)
     # Registered before flask-compress so that it runs after it (Flask runs after_request
     # functions in reverse order).
     app.after_request(finish)

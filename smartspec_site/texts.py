@@ -394,7 +394,7 @@ AREAS: dict[str, Body] = {
             ),
             _l(
                 "Lantmännen beslutade att investera drygt en miljard kronor i en fabrik för "
-                "ärtprotein i Lidköping, som enligt beslutet skulle stå klar 2026. Livsmedel "
+                "ärtprotein i Lidköping, planerad till 2026. Livsmedel "
                 "återkommer i namnet på styrkeområdet Livsmedel, biobaserade material och "
                 "förnybar energi i programmet Stärka innovationskraften 2022–2025."
             ),
@@ -881,8 +881,9 @@ MAPPING = {
     ),
     "note": (
         _l(
-            "Resultat från kartläggningen redovisas inte på den här sidan. Sidan beskriver i "
-            "stället varför regioner söker samarbetspartner och vilka verktyg som finns för det."
+            "Det finns inga publicerade resultat av kartläggningen att hänvisa till här. Sidan "
+            "beskriver i stället varför regioner söker samarbetspartner och vilka verktyg som "
+            "finns för det."
         ),
     ),
     "sources": (

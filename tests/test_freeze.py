@@ -152,6 +152,6 @@ def test_freeze_refuses_a_folder_that_is_not_an_export(tmp_path):
 
 def test_freeze_may_replace_an_earlier_export(frozen):
     app, root = frozen
-    assert (root / ".smartspec-export").exists()
+    assert (root / "_smartspec-export").exists()
     again = app.test_cli_runner().invoke(args=["freeze", "--destination", str(root)])
     assert again.exit_code == 0, again.output

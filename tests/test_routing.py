@@ -36,11 +36,17 @@ def test_behind_a_proxy_redirects_keep_its_scheme_and_host():
 
     from .conftest import TEST_CONFIG
 
-    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "smart.example.org"}
+    # nginx forwards Host and says the scheme; a client may add any X-Forwarded-Host.
+    forwarded = {
+        "Host": "smart.example.org",
+        "X-Forwarded-Proto": "https",
+        "X-Forwarded-Host": "evil.example",
+    }
     direct = create_app(TEST_CONFIG).test_client().get("/sv", headers=forwarded)
-    assert direct.headers["Location"] == "http://localhost/sv/", "untrusted by default"
+    assert direct.headers["Location"] == "http://smart.example.org/sv/", "untrusted by default"
     proxied = create_app({**TEST_CONFIG, "PROXY_COUNT": 1}).test_client()
     response = proxied.get("/sv", headers=forwarded)
     assert response.headers["Location"] == "https://smart.example.org/sv/"
     page = proxied.get("/en/", headers=forwarded).get_data(as_text=True)
     assert '<link rel="canonical" href="https://smart.example.org/en/">' in page
+    assert "evil.example" not in page
