@@ -9,6 +9,14 @@ from bs4 import BeautifulSoup
 
 from smartspec_site.content import SITE, Page
 
+LOCALES = ("sv", "en")
+HX = {"HX-Request": "true"}  # what htmx sends for a fragment
+
+
+def vary(response) -> set[str]:
+    """The Vary header's names, lower-cased (header names are case-insensitive)."""
+    return {v.strip().lower() for v in response.headers.get("Vary", "").split(",") if v.strip()}
+
 
 def soup(response) -> BeautifulSoup:
     return BeautifulSoup(response.get_data(as_text=True), "html5lib")

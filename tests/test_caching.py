@@ -14,14 +14,10 @@ from smartspec_site.config import ROOT
 from smartspec_site.content import SITE
 
 from .conftest import TEST_CONFIG
+from .helpers import HX, vary
 
 FRAGMENT_HEADERS = {"hx-request", "hx-history-restore-request", "hx-request-type"}
 AREA = "/sv/utvecklingsomraden/ikt"
-HX = {"HX-Request": "true"}
-
-
-def vary(response) -> set[str]:
-    return {v.strip().lower() for v in response.headers.get("Vary", "").split(",") if v.strip()}
 
 
 def cache_control(response) -> dict:

@@ -14,10 +14,9 @@ from smartspec_site.config import ROOT, Defaults
 from smartspec_site.content import SITE
 
 from .conftest import TEST_CONFIG
-from .helpers import page_paths, soup
+from .helpers import HX, page_paths, soup, vary
 
-HX = {"HX-Request": "true"}
-DECISION_HEADERS = {"HX-Request", "HX-History-Restore-Request", "HX-Request-Type"}
+DECISION_HEADERS = {"hx-request", "hx-history-restore-request", "hx-request-type"}
 
 FRAGMENT_PAGES = [
     (locale, page, path)
@@ -27,10 +26,6 @@ FRAGMENT_PAGES = [
 ]
 FRAGMENT_IDS = [path for *_, path in FRAGMENT_PAGES]
 ALL_PAGES = [(locale, path) for locale in ("sv", "en") for _, path in page_paths(locale)]
-
-
-def vary(response) -> set[str]:
-    return {h.strip() for h in response.headers.get("Vary", "").split(",") if h.strip()}
 
 
 def test_every_group_and_area_has_a_fragment():

@@ -13,11 +13,10 @@ import pytest
 from smartspec_site.config import ROOT
 from smartspec_site.content import SITE
 
-from .helpers import page_paths, soup, text_of
+from .helpers import LOCALES, page_paths, soup, text_of
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CSS_SUPPORT = ROOT / "scripts" / "css-support.mjs"
-LOCALES = ("sv", "en")
 
 # A fragment is the inside of a panel, not a document. The Nu checker has no fragment mode,
 # so each one is checked where it lands: in the panel <div> of a minimal valid document in

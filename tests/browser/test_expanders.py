@@ -16,8 +16,8 @@ from smartspec_site.config import ROOT, Defaults
 from smartspec_site.content import AREAS, GROUPS, SITE
 
 from ..conftest import TEST_CONFIG, LiveServer
+from ..helpers import LOCALES
 
-LOCALES = ["sv", "en"]
 GROUP = GROUPS[3]  # knowledge-based development: ICT, sustainable production
 AREA = AREAS["ict"]
 GROUP_PANEL = f"panel-group-{GROUP.key}"
