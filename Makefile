@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test setup test-setup serve bench lint freeze clean
+.PHONY: run test setup test-setup serve bench lint freeze fixtures clean
 
 run: setup
 	$(BIN)/flask run
@@ -48,6 +48,11 @@ lint: setup
 
 freeze: setup
 	$(BIN)/flask freeze
+
+# Rewrite tests/fixtures/rendered/ from the site as it renders now: run it in the same
+# commit as a change that alters pages on purpose (tests/rendered.py).
+fixtures: setup
+	$(BIN)/python -m tests.rendered
 
 clean:
 	rm -rf $(VENV) node_modules build artifacts .pytest_cache
