@@ -1,4 +1,11 @@
-"""Västra Götalandsregionen's smart specialisation microsite.
+"""Region Västra Götaland's smart specialisation microsite.
+
+The package has three wings, and the tree shows them:
+
+* the site, here: the factory, configuration, the site map built from the content files
+  (``content/``), their Markdown (``prose``), the request's language and the views;
+* ``translate/``: catalogs, their checks, the extractor and `flask translate`;
+* ``serve/``: caching, static files, security headers and the static export.
 
 ``create_app`` is the only entry point: nothing runs on import.
 """
@@ -6,33 +13,61 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .config import ROOT, Defaults
+from . import assets, config, i18n, live, serve, sitemap, translate, views
+from .files import FileError
+from .state import KEY, SiteState
+from .translate.catalogs import translations_dir
 
 
-def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+def create_app(settings: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
+        template_folder=str(config.ROOT / "templates"),
+        static_folder=str(config.ROOT / "static"),
     )
-    app.config.from_object(Defaults)
+    app.config.from_object(config.Defaults)
     app.config.from_prefixed_env("SMARTSPEC")
-    if config:
-        app.config.update(config)
+    if settings:
+        app.config.update(settings)
+    config.finalize(app.config, app.logger)
 
-    from . import assets, cli, freeze, i18n, security, serving, static_files, views
+    content = Path(app.config["CONTENT_DIR"])
+    zone = app.config["BABEL_DEFAULT_TIMEZONE"]
+    # A content file with a mistake stops the start, naming the file and the line.
+    app.extensions[KEY] = SiteState(site=sitemap.load(content, zone))
+    if app.debug:
+        # The development server shows an edited content file on the next page load.
+        def reload() -> list[FileError]:
+            try:
+                app.extensions[KEY].site = sitemap.load(content, zone)
+            except FileError as exc:
+                return [exc]
+            return []
 
-    serving.configure(app)  # first: production turns debug off before anything reads it
-    i18n.init_app(app)
+        live.watch(app, "content", lambda: sitemap.content_files(content), reload)
+
+    i18n.init_app(app, translations_dir(app))
+    translate.init_app(app)
     assets.init_app(app)
     views.init_app(app)
-    cli.init_app(app)
-    serving.init_app(app)
-    freeze.init_app(app)
-    static_files.init_app(app)  # wraps the WSGI app in WhiteNoise
-    security.init_app(app)  # outermost: headers on everything, static files included
+    serve.init_app(app)
+
+    # The WSGI stack, from the outside in: every answer gets the security headers; static
+    # files are answered by WhiteNoise; behind proxies, ProxyFix reads the scheme and client
+    # they saw; warm pages are replayed by the response cache; the rest reaches Flask.
+    site = app.extensions[KEY]
+    wsgi = serve.ResponseCache(app.wsgi_app)
+    if proxies := int(app.config["PROXY_COUNT"]):
+        # X-Forwarded-Proto and -For, for redirects and canonical links. Never
+        # X-Forwarded-Host: a proxy passes on whatever a client sent there, and forwards
+        # Host itself. Outside the response cache, whose key holds the scheme.
+        wsgi = ProxyFix(wsgi, x_for=proxies, x_proto=proxies, x_host=0)
+    wsgi = serve.whitenoise(app, wsgi)
+    app.wsgi_app = serve.SecurityHeaders(wsgi, site.security_headers)
     return app

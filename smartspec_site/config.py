@@ -1,9 +1,13 @@
-"""Default configuration. Every key can be overridden from the environment with the
-``SMARTSPEC_`` prefix (``SMARTSPEC_HTMX_SOURCE=local``), parsed as JSON where possible."""
+"""Configuration: the defaults, and the production switch (``finalize``). Every key can be
+overridden from the environment with the ``SMARTSPEC_`` prefix
+(``SMARTSPEC_HTMX_SOURCE=local``), parsed as JSON where possible."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+from flask import Config
 
 ROOT = Path(__file__).resolve().parents[1]
 """The repository root: the design card keeps templates/, static/ and translations/ there."""
@@ -13,6 +17,9 @@ HTMX_INTEGRITY = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GB
 
 
 class Defaults:
+    # The words: one file per page, group and area (sitemap.py, EDITING.md).
+    CONTENT_DIR = str(ROOT / "smartspec_site" / "content")
+
     # Source language of every msgid. No `sv` catalog is needed.
     BABEL_DEFAULT_LOCALE = "sv"
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
@@ -39,7 +46,8 @@ class Defaults:
     TRANSLATIONS_AUTO_COMPILE = True
 
     # Set by production deployments (gunicorn.conf.py sets SMARTSPEC_PRODUCTION=true unless the
-    # environment says otherwise): forces debug off, turns on HSTS and Secure cookies.
+    # environment says otherwise): forces debug off, turns on HSTS and Secure cookies
+    # (finalize, below).
     PRODUCTION = False
     # Strict-Transport-Security max-age, sent in production only (0: no HSTS). Browsers
     # ignore it over plain HTTP, so it only takes effect behind TLS.
@@ -60,3 +68,26 @@ class Defaults:
 
     # `flask freeze` writes the static export here (freeze.py).
     FREEZER_DESTINATION = str(ROOT / "build" / "site")
+
+
+def finalize(config: Config, logger: logging.Logger) -> None:
+    """The production switch, applied once every other source of configuration has been read
+    and before anything reads ``DEBUG``.
+
+    No SECRET_KEY is required: the app has no session, no flash messages and no signed
+    cookie (the banner's dismissal cookie is written by the browser's script), so there is
+    no default key to refuse. Should that change, refuse to start here without one."""
+    if not config["PRODUCTION"]:
+        return
+    config.update(
+        DEBUG=False,  # never in production, whatever FLASK_DEBUG says
+        TEMPLATES_AUTO_RELOAD=False,
+        SESSION_COOKIE_SECURE=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+    )
+    if not config["SITE_URL"]:
+        logger.warning(
+            "SITE_URL is not set: canonical links, alternates and the sitemap name the "
+            "request's Host. Set SMARTSPEC_SITE_URL=https://… (and SMARTSPEC_PROXY_COUNT "
+            "behind a proxy)."
+        )

@@ -1,10 +1,27 @@
-"""Writing files that other processes may be reading at the same moment."""
+"""Files: writing them safely, reporting a mistake in one, and noticing that they changed."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass
+class FileError(Exception):
+    """A mistake in a file that a person edits: names the file, the line and the problem,
+    like a compiler, so that an editor or a translator can go straight to it."""
+
+    path: Path | str
+    lineno: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.lineno}" if self.lineno else str(self.path)
+        return f"{where}: {self.message}"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -21,3 +38,24 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class Watched:
+    """A set of files, and whether any was added, removed or changed since the last look.
+
+    A change is a change of content (a digest), not a newer mtime: a file restored from git
+    or a backup can be older than what was built from it, and two saves within one clock
+    tick share an mtime. For the development server only: it reads every file each time.
+    """
+
+    def __init__(self, files: Callable[[], Iterable[Path]]):
+        self.files = files
+        self.digests: dict[Path, bytes] = {}
+
+    def changed(self) -> list[Path]:
+        """The files that changed (or appeared) since the last call; a removed file counts."""
+        now = {path: hashlib.sha256(path.read_bytes()).digest() for path in self.files()}
+        changed = [path for path, digest in now.items() if self.digests.get(path) != digest]
+        changed += [path for path in self.digests if path not in now]
+        self.digests = now
+        return changed

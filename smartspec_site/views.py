@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from babel import Locale
 from flask import (
     Blueprint,
     Flask,
     Response,
     abort,
-    current_app,
     g,
     make_response,
     redirect,
@@ -18,13 +14,14 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_datetime, pgettext
-from flask_babel import lazy_gettext as _l
 from jinja2_fragments.flask import render_block
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.local import LocalProxy
 
-from . import i18n, serving, texts
-from .content import SITE, Page
+from . import i18n
+from .serve import caching
+from .sitemap import Page, absolute, page_url
+from .state import state
 
 bp = Blueprint("site", __name__, url_prefix="/<lang_code>")
 
@@ -59,11 +56,12 @@ def wants_fragment() -> bool:
 @bp.get("/", defaults={"slug": ""})
 @bp.get("/<path:slug>")
 def page(slug: str) -> Response:
-    found = SITE.resolve(g.lang_code, slug)
+    site = state().site
+    found = site.resolve(g.lang_code, slug)
     if found is None:
         # /x/ for /x: static hosts serve pages as x/index.html and add the slash, so links
         # copied from the frozen site lead to the page here too.
-        canonical = SITE.resolve(g.lang_code, slug.rstrip("/")) if slug.endswith("/") else None
+        canonical = site.resolve(g.lang_code, slug.rstrip("/")) if slug.endswith("/") else None
         if canonical is None:
             abort(404)
         return redirect(page_url(canonical), code=308)
@@ -84,48 +82,16 @@ def rendered(found: Page, fragment: bool) -> Response:
         return render_template(found.template, **context)
 
     key = (g.lang_code, found.key, fragment)
-    return serving.html_response(key, render, found.updated, shared=not fragment)
+    return caching.html_response(key, render, found.updated, shared=not fragment)
 
 
 def page_context(page: Page) -> dict:
+    site = state().site
     return {
         "page": page,
-        "subject": page.subject,
-        "parent": SITE[page.parent] if page.parent else None,
-        "trail": SITE.trail(page),
+        "parent": site[page.parent] if page.parent else None,
+        "trail": site.trail(page),
     }
-
-
-# --- URLs ---------------------------------------------------------------------------
-
-
-def page_url(target: Page | str, locale: str | None = None, external: bool = False) -> str:
-    page = SITE[target] if isinstance(target, str) else target
-    locale = locale or i18n.current_locale()
-    url = url_for("site.page", lang_code=locale, slug=page.path(locale), _external=external)
-    return absolute(url) if external else url
-
-
-def absolute(url: str) -> str:
-    """Use the configured public origin for canonical and alternate links, if one is set."""
-    base = current_app.config["SITE_URL"].rstrip("/")
-    if not base:
-        return url
-    path = url.split("://", 1)[-1]
-    return base + path[path.find("/") :]
-
-
-def locale_name(code: str) -> str:
-    """A language's name in that language ("svenska" -> "Svenska"), for the switcher."""
-    name = Locale.parse(code).get_display_name(code) or code
-    return name[:1].upper() + name[1:]
-
-
-def last_updated(moment: datetime) -> str:
-    # Translators: a Babel (CLDR) date pattern for "Last updated", e.g. "d MMMM yyyy, HH:mm"
-    # gives "4 January 2022, 14:42". Letters are pattern codes, not words: see
-    # https://babel.pocoo.org/en/latest/dates.html#date-fields
-    return format_datetime(moment, pgettext("date format", "yyyy-MM-dd HH:mm"))
 
 
 # --- Locale-free routes -----------------------------------------------------------------
@@ -140,12 +106,13 @@ def root() -> Response:
 def sitemap() -> Response:
     """Through the page cache like a page: rendered and compressed once, with validators
     (crawlers fetch it often, and it is the largest body on the site)."""
+    site = state().site
 
     def render() -> str:
-        return render_template("sitemap.xml", pages=SITE.pages, locales=i18n.locales())
+        return render_template("sitemap.xml", pages=site.pages, locales=i18n.locales())
 
-    newest = max(page.updated for page in SITE)
-    return serving.html_response(("sitemap",), render, newest, mimetype="application/xml")
+    newest = max(page.updated for page in site)
+    return caching.html_response(("sitemap",), render, newest, mimetype="application/xml")
 
 
 def robots() -> Response:
@@ -153,23 +120,10 @@ def robots() -> Response:
     return Response(text, mimetype="text/plain")
 
 
-ERROR_HEADINGS = {
-    # Translators: heading of the "page not found" (404) page.
-    404: _l("Sidan finns inte"),
-    # Translators: heading of the 405 page: the address exists, not for this use.
-    405: _l("Det går inte att göra så här"),
-    # Translators: heading of the page for an error on the server (500).
-    500: _l("Ett tekniskt fel har uppstått"),
-}
-
-
 def handle_http_error(error: HTTPException) -> Response:
     """An error page in the visitor's language, with the site chrome. (Flask passes the
     redirects its routing raises, such as /sv -> /sv/, straight through, not to here.)"""
-    # Translators: heading of an error page for other errors than the ones above.
-    heading = ERROR_HEADINGS.get(error.code, _l("Begäran kunde inte behandlas"))
-    html = render_template("errors/error.html", error=error, heading=heading)
-    response = make_response(html, error.code)
+    response = make_response(render_template("errors/error.html", error=error), error.code)
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
     return response
@@ -182,10 +136,10 @@ def init_app(app: Flask) -> None:
     app.add_url_rule("/robots.txt", "robots", robots)
     app.register_error_handler(HTTPException, handle_http_error)
     app.jinja_env.globals.update(
-        site=SITE,
-        texts=texts,
+        # The site map of this moment: the development server reloads it when a content
+        # file changes, so templates (and macros, which see only globals) look it up.
+        site=LocalProxy(lambda: state().site),
         page_url=page_url,
         locales=i18n.locales,
-        locale_name=locale_name,
-        last_updated=last_updated,
+        locale_name=i18n.locale_name,
     )

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from smartspec_site.content import SITE, Page
+from smartspec_site.config import Defaults
+from smartspec_site.sitemap import Page, SiteMap, load
 
 LOCALES = ("sv", "en")
+# The site map of the content files as they are, for parametrising tests (the app builds its
+# own from the same files).
+SITE: SiteMap = load(Path(Defaults.CONTENT_DIR))
+GROUPS = SITE.groups
+AREAS = {page.key.removeprefix("area:"): page for page in SITE if page.kind == "areas"}
 HX = {"HX-Request": "true"}  # what htmx sends for a fragment
 
 

@@ -46,8 +46,18 @@ def fixture_name(path: str, fragment: bool) -> str:
     return f"{folder}/{'fragment' if fragment else 'index'}.html"
 
 
+# Error pages, as (fixture name, method, path).
+ERRORS = (
+    ("errors/404.sv.html", "GET", "/sv/finns-inte"),
+    ("errors/404.en.html", "GET", "/en/no-such-page"),
+    ("errors/405.sv.html", "POST", "/sv/"),
+    ("errors/405.en.html", "POST", "/en/"),
+)
+
+
 def render_all(client) -> Iterator[tuple[str, str]]:
-    """(fixture name, HTML) of every page and every fragment, in sitemap order."""
+    """(fixture name, HTML) of every page and every fragment, in sitemap order, then the
+    sitemap itself and the error pages."""
     for path in site_paths(client):
         page = client.get(path)
         assert page.status_code == 200, path
@@ -55,6 +65,9 @@ def render_all(client) -> Iterator[tuple[str, str]]:
         part = client.get(path, headers=HX)
         if "<html" not in part.get_data(as_text=True):
             yield fixture_name(path, True), part.get_data(as_text=True)
+    yield "sitemap.xml.html", client.get("/sitemap.xml").get_data(as_text=True)
+    for name, method, path in ERRORS:
+        yield name, client.open(path, method=method).get_data(as_text=True)
 
 
 def canonical(html: str, fragment: bool) -> str:
@@ -105,9 +118,8 @@ def write(client, folder: Path = FIXTURES) -> int:
 
 def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from tests.conftest import TEST_CONFIG
-
     from smartspec_site import create_app
+    from tests.conftest import TEST_CONFIG
 
     client = create_app(TEST_CONFIG).test_client()
     count = write(client)

@@ -9,12 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 from werkzeug.http import parse_dict_header
 
-from smartspec_site import create_app, serving
+from smartspec_site import create_app
 from smartspec_site.config import ROOT
-from smartspec_site.content import SITE
+from smartspec_site.serve import caching
+from smartspec_site.state import state
 
 from .conftest import TEST_CONFIG
-from .helpers import HX, vary
+from .helpers import HX, SITE, vary
 
 FRAGMENT_HEADERS = {"hx-request", "hx-history-restore-request", "hx-request-type"}
 AREA = "/sv/utvecklingsomraden/ikt"
@@ -39,7 +40,7 @@ def test_html_has_validators_and_shared_cache_headers(client, path):
 
 
 def test_last_modified_is_the_content_date_or_the_release(app, client):
-    released = app.extensions["smartspec"]["released"]
+    released = state(app).released
     for page in (SITE["start"], SITE["area:ict"]):
         response = client.get(f"/en/{page.path('en')}")
         assert response.last_modified == max(page.updated, released).replace(microsecond=0)
@@ -82,11 +83,9 @@ def test_last_modified_is_never_before_the_release(app, client, tmp_path):
     import os
     import shutil
 
-    from smartspec_site.content import SEED_UPDATED
-
     response = client.get("/sv/")
-    assert response.last_modified >= SEED_UPDATED
-    assert response.last_modified >= app.extensions["smartspec"]["released"]
+    assert response.last_modified >= SITE["start"].updated
+    assert response.last_modified >= state(app).released
     before = "Wed, 05 Jan 2022 00:00:00 GMT"  # after the content date, before the release
     assert client.get("/sv/", headers={"If-Modified-Since": before}).status_code == 200
 
@@ -102,7 +101,7 @@ def test_last_modified_is_never_before_the_release(app, client, tmp_path):
         }
     )
     later.template_folder = str(tmp_path / "templates")
-    assert serving.released(later).timestamp() == int(future)
+    assert caching.released(later).timestamp() == int(future)
 
 
 def test_head_has_the_same_headers_and_no_body(client):
@@ -211,15 +210,15 @@ def test_pages_are_rendered_once(app):
     app = create_app(TEST_CONFIG)
     client = app.test_client()
     first = client.get("/en/")
-    assert len(app.extensions["smartspec"]["pages"].data) == 1
+    assert len(state(app).pages.data) == 1
     assert client.get("/en/?utm=x").data == first.data
-    assert len(app.extensions["smartspec"]["pages"].data) == 1
+    assert len(state(app).pages.data) == 1
 
 
 def test_the_page_cache_is_off_in_debug():
     app = create_app({**TEST_CONFIG, "DEBUG": True})
     app.test_client().get("/en/")
-    assert app.extensions["smartspec"]["pages"].data == {}
+    assert state(app).pages.data == {}
 
 
 def test_the_cache_knows_the_public_origin():
@@ -236,10 +235,18 @@ def test_the_cache_knows_the_public_origin():
 # --- the response cache in front of Flask -------------------------------------------------
 
 
+def replay_cache(app) -> caching.BoundedCache:
+    """The ResponseCache layer's store, found down the app's WSGI stack."""
+    layer = app.wsgi_app
+    while not isinstance(layer, caching.ResponseCache):
+        layer = getattr(layer, "app", None) or layer.application  # WhiteNoise's name
+    return layer.cache
+
+
 @pytest.fixture
 def fresh():
     app = create_app(TEST_CONFIG)
-    return app, app.test_client(), app.extensions["smartspec"]["responses"]
+    return app, app.test_client(), replay_cache(app)
 
 
 def test_responses_are_replayed_byte_for_byte(fresh):
@@ -286,7 +293,7 @@ def test_no_response_is_replayed_in_debug():
     client = app.test_client()
     client.get("/en/")
     client.get("/en/")
-    assert app.extensions["smartspec"]["responses"].data == {}
+    assert replay_cache(app).data == {}
 
 
 def test_replayed_pages_keep_their_host():

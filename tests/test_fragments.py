@@ -11,10 +11,9 @@ import pytest
 
 from smartspec_site import create_app
 from smartspec_site.config import ROOT, Defaults
-from smartspec_site.content import SITE
 
 from .conftest import TEST_CONFIG
-from .helpers import HX, page_paths, soup, vary
+from .helpers import HX, SITE, page_paths, soup, vary
 
 DECISION_HEADERS = {"hx-request", "hx-history-restore-request", "hx-request-type"}
 
@@ -138,7 +137,7 @@ def test_every_expander_is_a_link_to_the_url_it_fetches(client, locale, path):
         assert not doc.find_all(attrs={attr: True})
     expected = {"": 17, SITE["areas"].path(locale): 17}
     for group in SITE.groups:
-        expected[SITE.group_page(group).path(locale)] = len(group.areas)
+        expected[group.path(locale)] = len(SITE.children(group))
     assert len(controls) == expected.get(path.split("/", 2)[2], 0)
 
 

@@ -12,11 +12,12 @@ from urllib.parse import urljoin, urlsplit
 import brotli
 from bs4 import BeautifulSoup
 
-from smartspec_site import create_app, security
-from smartspec_site.content import SITE
+from smartspec_site import create_app
+from smartspec_site.serve import security
 
 from .conftest import FROZEN_SITE_URL as SITE_URL
 from .conftest import TEST_CONFIG
+from .helpers import SITE
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:

@@ -10,7 +10,7 @@ import pytest
 
 from smartspec_site import create_app
 from smartspec_site.config import ROOT
-from smartspec_site.i18n import CatalogError
+from smartspec_site.translate.catalogs import CatalogError
 
 from .conftest import TEST_CONFIG
 from .helpers import text_of
@@ -64,7 +64,7 @@ def test_a_syntax_error_in_debug_is_explained_and_the_fix_brings_the_page_back(e
         response = client.get(path)
         assert response.status_code == 500
         page = text_of(response)
-        assert "A translation catalog has an error" in page
+        assert "A file you are editing has an error" in page
         assert f"{en_po}, line {line}:" in page
         assert 'string not closed with a quote: msgstr "Jump to the content' in page
 
@@ -88,3 +88,15 @@ def test_production_refuses_to_start_with_a_broken_catalog(en_po):
     with pytest.raises(CatalogError) as raised:
         app_for(en_po, debug=False)
     assert str(raised.value).startswith(f"{en_po}:{line}: string not closed with a quote")
+
+
+def test_production_refuses_a_content_translation_with_html(en_po):
+    msgstr = 'msgstr "The 13 areas in VG2020 are arranged'
+    line = edit(
+        en_po, msgstr, 'msgstr "<img src=x onerror=alert(1)> The 13 areas in VG2020 are arranged'
+    )
+    with pytest.raises(CatalogError) as raised:
+        app_for(en_po, debug=False)
+    assert str(raised.value).startswith(
+        f"{en_po}:{line - 1}: raw HTML is not allowed in a translation: <img src=x onerror=alert(1)>"
+    )

@@ -11,9 +11,8 @@ import subprocess
 import pytest
 
 from smartspec_site.config import ROOT
-from smartspec_site.content import SITE
 
-from .helpers import LOCALES, page_paths, soup, text_of
+from .helpers import LOCALES, SITE, page_paths, soup, text_of
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CSS_SUPPORT = ROOT / "scripts" / "css-support.mjs"

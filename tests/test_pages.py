@@ -6,9 +6,7 @@ import re
 
 import pytest
 
-from smartspec_site.content import AREAS, GROUPS, SITE
-
-from .helpers import internal_links, page_paths, soup, text_of
+from .helpers import AREAS, GROUPS, SITE, internal_links, page_paths, soup, text_of
 
 # The seed page as the project received it; tests/fixtures keeps a copy so that the check
 # runs in any clone, and the shared original is preferred where it is beside the repository.
@@ -142,9 +140,10 @@ def test_seed_text_is_used_as_it_stands():
     """Every line of the seed's body text appears verbatim in the start template."""
     from smartspec_site.config import ROOT
 
-    # The start template, and the site map where a page title is shared with its page.
+    # The start template, and the content files where the titles of its pages are.
     template = (ROOT / "templates/pages/start.html").read_text(encoding="utf-8")
-    template += (ROOT / "smartspec_site/content.py").read_text(encoding="utf-8")
+    for name in ("start", "mapping"):
+        template += (ROOT / f"smartspec_site/content/pages/{name}.md").read_text(encoding="utf-8")
     seed = ROOT / SEED if (ROOT / SEED).exists() else ROOT / SEED_COPY
     # The seed has one no-break space (a CMS artefact, "Götaland&nbsp;och"); read it as a space.
     seed_text = seed.read_text(encoding="utf-8").replace("\u00a0", " ")
@@ -165,7 +164,7 @@ def test_seed_text_is_used_as_it_stands():
 @pytest.mark.parametrize("area", AREAS.values(), ids=list(AREAS))
 def test_each_area_has_a_page_with_its_sourced_text(client, area):
     for locale in ("sv", "en"):
-        page = SITE.area_page(area)
+        page = area
         response = client.get(f"/{locale}/{page.path(locale)}")
         assert response.status_code == 200
         doc = soup(response)
@@ -179,25 +178,23 @@ def test_each_area_has_a_page_with_its_sourced_text(client, area):
 
 @pytest.mark.parametrize("locale", ["sv", "en"])
 def test_each_group_is_described_in_two_to_five_sentences(client, locale):
-    for group in GROUPS:
-        page = SITE.group_page(group)
+    for page in GROUPS:
         doc = soup(client.get(f"/{locale}/{page.path(locale)}"))
         text = " ".join(p.get_text(" ", strip=True) for p in doc.select(".panel__body > p"))
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
-        assert 2 <= len(sentences) <= 5, (group.key, sentences)
+        assert 2 <= len(sentences) <= 5, (page.key, sentences)
 
 
 def test_groups_list_their_areas(client):
     for group in GROUPS:
-        page = SITE.group_page(group)
-        doc = soup(client.get(f"/sv/{page.path('sv')}"))
+        doc = soup(client.get(f"/sv/{group.path('sv')}"))
         names = [a.get_text(strip=True) for a in doc.main.select(".areas a")]
-        assert names == [str(area.name) for area in group.areas]
+        assert names == [area.title.msgid for area in SITE.children(group)]
 
 
 def test_there_are_thirteen_areas_in_four_groups():
     assert len(GROUPS) == 4
-    assert sum(len(g.areas) for g in GROUPS) == 13
+    assert sum(len(SITE.children(g)) for g in GROUPS) == 13
 
 
 @pytest.mark.parametrize(("locale", "page", "path"), ALL_PAGES, ids=[p for *_, p in ALL_PAGES])

@@ -44,8 +44,12 @@ def test_pages_and_fragments_render_as_their_fixtures(rendered):
 
 
 def test_the_comparison_ignores_spelling_only():
-    page = '<!DOCTYPE html><html lang="sv"><body><p class="a" id="x">It&#39;s  here</p></body></html>'
-    same = "<!DOCTYPE html>\n<html lang='sv'>\n<body>\n  <p id=x class=a>It's here</p>\n</body></html>"
+    page = (
+        '<!DOCTYPE html><html lang="sv"><body><p class="a" id="x">It&#39;s  here</p></body></html>'
+    )
+    same = (
+        "<!DOCTYPE html>\n<html lang='sv'>\n<body>\n  <p id=x class=a>It's here</p>\n</body></html>"
+    )
     assert canonical(page, False) == canonical(same, False)
     for changed in (
         page.replace("here", "there"),  # text

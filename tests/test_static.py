@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 
 from smartspec_site import create_app
 from smartspec_site.config import HTMX_INTEGRITY, ROOT
-from smartspec_site.static_files import IMMUTABLE, hashed_name
+from smartspec_site.serve.static_files import IMMUTABLE, hashed_name
+from smartspec_site.state import state
 
 from .conftest import TEST_CONFIG
 
@@ -69,7 +70,7 @@ def test_text_files_are_served_precompressed(client, encoding, decompress):
 
 def test_precompressed_files_are_on_disk(app):
     build = Path(app.config["STATIC_BUILD_DIR"])
-    for hashed in app.extensions["smartspec"]["static_manifest"].values():
+    for hashed in state(app).static_manifest.values():
         if hashed.endswith((".css", ".js")):
             assert (build / (hashed + ".br")).is_file()
             assert (build / (hashed + ".gz")).is_file()
@@ -98,7 +99,7 @@ def test_debug_uses_plain_names():
 
 
 def test_a_changed_file_gets_a_new_name(tmp_path):
-    from smartspec_site.static_files import build
+    from smartspec_site.serve.static_files import build
 
     (tmp_path / "src" / "css").mkdir(parents=True)
     css = tmp_path / "src" / "css" / "a.css"

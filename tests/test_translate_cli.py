@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from smartspec_site import catalog_checks, create_app
+from smartspec_site import create_app
 from smartspec_site.config import ROOT
+from smartspec_site.translate import checks as catalog_checks
 
 from .conftest import TEST_CONFIG
 from .helpers import soup
 
 FIXTURE = Path(__file__).parent / "fixtures" / "translate"
+# The text of the fixture's content file (content/sample.md): Markdown with two links.
+CONTENT_TEXT = "Läs mer om [områdena](page:areas) och om [EU:s plattform](https://example.eu/s3)."
 EN_PO = Path("translations/en/LC_MESSAGES/messages.po")
 
 
@@ -57,7 +60,7 @@ def project(tmp_path) -> Project:
 def test_a_clean_catalog_passes_the_check(project):
     result = project.translate("check")
     assert result.exit_code == 0, result.output
-    assert "en: 4 translated, 0 fuzzy, 0 untranslated" in result.output
+    assert "en: 6 translated, 0 fuzzy, 0 untranslated" in result.output
     assert "All catalogs pass." in result.output
 
 
@@ -79,6 +82,16 @@ DEFECTS = {
     "msgfmt": ('msgstr "Hello"', 'msgstr "Hello\\n"', "Hej",
                "msgfmt: 'msgid' and 'msgstr' entries do not both end with '\\n'",
                'msgstr "Hello'),
+    # Texts of content files are Markdown: a translation keeps their links and adds no HTML.
+    "link-changed": ("platform](https://example.eu/s3)", "platform](https://example.com/s3)",
+                     CONTENT_TEXT,
+                     "links differ: the source links to https://example.eu/s3, page:areas, "
+                     "the translation to https://example.com/s3, page:areas", 'msgid "Läs mer'),
+    "link-missing": ("[the areas](page:areas)", "the areas", CONTENT_TEXT,
+                     "links differ: the source links to https://example.eu/s3, page:areas, "
+                     "the translation to https://example.eu/s3", 'msgid "Läs mer'),
+    "content-html": ("Read more", "<script>alert(1)</script> Read more", CONTENT_TEXT,
+                     "raw HTML is not allowed in a translation: <script>", 'msgid "Läs mer'),
 }  # fmt: skip
 
 
@@ -156,6 +169,8 @@ BROKEN = {
                     'Unknown or misformatted keyword: msgstrr "Hi"', 'msgstrr'),
     "placeholder": ("group %(group)s.", "group %(grupp)s.",
                     "unknown named placeholder 'grupp'", 'msgid "Ingår'),
+    "content-html": ("Read more", "<b>Read</b> more",
+                     "raw HTML is not allowed in a translation: <b>", 'msgid "Läs mer'),
 }  # fmt: skip
 
 
@@ -233,3 +248,16 @@ def test_update_reads_a_previous_msgid_wrapped_by_another_editor(project):
     )
     project.translate("update")
     assert '#| msgid "Hej och välkommen"\nmsgid "Hej"' in (project.root / EN_PO).read_text()
+
+
+@pytest.mark.tools
+def test_moved_lines_and_references_alone_do_not_fail_the_check(project):
+    """References name files only, so a catalog does not churn when a line moves, and a
+    reference that drifted is no reason to stop a translator's work."""
+    project.edit("templates/page.html", "<h1>", "\n\n<h1>")
+    project.edit(EN_PO, '#: templates/page.html\nmsgid "Hej"', '#: templates/old.html\nmsgid "Hej"')
+    result = project.translate("check")
+    assert result.exit_code == 0, result.output
+    assert "All catalogs pass." in result.output
+    pot = (project.root / "translations" / "messages.pot").read_text(encoding="utf-8")
+    assert "#: templates/page.html\n" in pot and "#: templates/page.html:" not in pot

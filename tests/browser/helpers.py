@@ -5,9 +5,8 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from smartspec_site.config import ROOT
-from smartspec_site.content import SITE
 
-from ..helpers import LOCALES, page_paths  # noqa: F401 - LOCALES: browser tests import it here
+from ..helpers import LOCALES, SITE, page_paths  # noqa: F401 - LOCALES: browser tests import it here
 
 AXE_SOURCE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -39,8 +38,7 @@ def pages_with_expanders(locale: str) -> list[tuple[str, int]]:
     groups and thirteen areas; a group page lists its own areas."""
     pages = [(path, 17) for path in expanding_paths(locale)]
     for group in SITE.groups:
-        page = SITE.group_page(group)
-        pages.append((f"/{locale}/{page.path(locale)}", len(group.areas)))
+        pages.append((f"/{locale}/{group.path(locale)}", len(SITE.children(group))))
     return pages
 
 

@@ -9,9 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from smartspec_site.content import SITE
-
-from .helpers import LOCALES, WITHOUT_CLAMP
+from .helpers import LOCALES, SITE, WITHOUT_CLAMP
 
 BANNER_TEXT = {
     "sv": "Denna webbplats använder teknik som troligen inte stöds i din webbläsare",

@@ -8,9 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from smartspec_site.content import AREAS, SITE
-
-from ..helpers import soup
+from ..helpers import AREAS, SITE, soup
 from .helpers import LOCALES, WITHOUT_CLAMP, every_path, wait_for_htmx
 
 ACTIVE = """() => {

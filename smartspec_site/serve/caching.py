@@ -1,5 +1,5 @@
-"""HTTP behaviour for production: cached rendering, validators, caching headers, compression,
-the health check, and the production switch.
+"""HTTP behaviour for production: cached rendering, validators, caching headers, compression
+and the health check.
 
 Every page is a pure function of (locale, page, full page or fragment, public origin): the
 content is data in the repository. So a rendered page is kept in memory with its ETag (a hash
@@ -25,9 +25,10 @@ from pathlib import Path
 from flask import Flask, Response, current_app, request
 from flask_compress import Compress
 from werkzeug.http import http_date
-from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import i18n
+from .. import i18n
+from ..state import state
+from ..translate.catalogs import translations_dir
 
 HEALTH_PATH = "/healthz"
 MAX_CACHED = 512  # distinct bodies; pages x locales x variants is about 80
@@ -109,12 +110,13 @@ def html_response(
         # IRI-decode) a URL on every request only to be used as a dictionary key.
         environ = request.environ
         key = (key, environ["wsgi.url_scheme"], environ.get("HTTP_HOST"), request.script_root)
-    cache: BoundedCache = app.extensions["smartspec"]["pages"]
+    site = state(app)
+    cache: BoundedCache = site.pages
     use_cache = page_cache_enabled(app)
     rendered = cache.get(key) if use_cache else None
     if rendered is None:
         body = render().encode("utf-8")
-        modified = max(updated, app.extensions["smartspec"]["released"])
+        modified = max(updated, site.released)
         rendered = Rendered(body, hashlib.sha256(body).hexdigest()[:32], http_date(modified))
         if use_cache:
             cache.set(key, rendered)
@@ -211,44 +213,24 @@ def healthz() -> Response:
     return Response("ok\n", mimetype="text/plain", headers={"Cache-Control": "no-store"})
 
 
-def configure(app: Flask) -> None:
-    """The production switch, applied before any other part reads ``app.debug``.
-
-    No SECRET_KEY is required: the app has no session, no flash messages and no signed
-    cookie (the banner's dismissal cookie is written by the browser's script), so there is
-    no default key to refuse. Should that change, refuse to start here without one."""
-    if app.config["PRODUCTION"]:
-        # Debug is never on in production, whatever FLASK_DEBUG says.
-        app.debug = False
-        if not app.config["SITE_URL"]:
-            app.logger.warning(
-                "SITE_URL is not set: canonical links, alternates and the sitemap name the "
-                "request's Host. Set SMARTSPEC_SITE_URL=https://… (and SMARTSPEC_PROXY_COUNT "
-                "behind a proxy)."
-            )
-        app.config.update(
-            TEMPLATES_AUTO_RELOAD=False,
-            SESSION_COOKIE_SECURE=True,
-            SESSION_COOKIE_SAMESITE="Lax",
-        )
-    # Compressed bodies are cached by content hash, so the strongest levels cost once.
-    for key, value in {
-        "COMPRESS_ALGORITHM": ["br", "zstd", "gzip"],
-        "COMPRESS_BR_LEVEL": 11,
-        "COMPRESS_LEVEL": 9,
-        "COMPRESS_ZSTD_LEVEL": 19,
-        "COMPRESS_CACHE_BACKEND": CompressedBodies,
-        "COMPRESS_CACHE_KEY": compressed_cache_key,
-        # Conditional requests are answered by finish(), for compressed and plain bodies.
-        "COMPRESS_EVALUATE_CONDITIONAL_REQUEST": False,
-    }.items():
-        app.config.setdefault(key, value)
+# Compressed bodies are cached by content hash, so the strongest levels cost once.
+COMPRESS_DEFAULTS = {
+    "COMPRESS_ALGORITHM": ["br", "zstd", "gzip"],
+    "COMPRESS_BR_LEVEL": 11,
+    "COMPRESS_LEVEL": 9,
+    "COMPRESS_ZSTD_LEVEL": 19,
+    "COMPRESS_CACHE_BACKEND": CompressedBodies,
+    "COMPRESS_CACHE_KEY": compressed_cache_key,
+    # Conditional requests are answered by finish(), for compressed and plain bodies.
+    "COMPRESS_EVALUATE_CONDITIONAL_REQUEST": False,
+}
 
 
 def released(app: Flask) -> datetime:
     """When the newest source of the pages changed: templates, static files, catalogs, code."""
-    roots = [Path(app.template_folder), Path(app.static_folder), i18n.translations_dir(app)]
-    roots.append(Path(__file__).parent)
+    package = Path(__file__).parents[1]  # the code
+    roots = [Path(app.template_folder), Path(app.static_folder), translations_dir(app), package]
+    roots.append(Path(app.config["CONTENT_DIR"]))
     newest = 0.0
     for root in roots:
         for path in root.rglob("*"):
@@ -265,20 +247,13 @@ def released(app: Flask) -> datetime:
 
 
 def init_app(app: Flask) -> None:
-    state = app.extensions.setdefault("smartspec", {})
-    state["released"] = released(app)
-    state["pages"] = BoundedCache()
+    site = state(app)
+    site.released = released(app)
+    site.pages = BoundedCache()
     app.add_url_rule(HEALTH_PATH, "healthz", healthz)
-    app.wsgi_app = ResponseCache(app.wsgi_app)
-    state["responses"] = app.wsgi_app.cache
-    proxies = int(app.config["PROXY_COUNT"])
-    if proxies:
-        # Behind nginx or a load balancer: the scheme and client address the proxy saw
-        # (X-Forwarded-Proto, -For), for redirects and canonical links. Not X-Forwarded-Host:
-        # a proxy passes on whatever a client sent there, and the proxy forwards Host
-        # itself. Outside the response cache, whose key includes the scheme.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0)
     # Registered before flask-compress so that it runs after it (Flask runs after_request
     # functions in reverse order).
     app.after_request(finish)
+    for key, value in COMPRESS_DEFAULTS.items():
+        app.config.setdefault(key, value)
     Compress(app)

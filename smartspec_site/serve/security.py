@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 from flask import Flask
 
-from . import assets
+from .. import assets
+from ..state import state
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -91,6 +92,4 @@ class SecurityHeaders:
 
 
 def init_app(app: Flask) -> None:
-    """Wrap the whole WSGI stack (WhiteNoise included); call after everything else."""
-    app.extensions.setdefault("smartspec", {})["security_headers"] = security_headers(app.config)
-    app.wsgi_app = SecurityHeaders(app.wsgi_app, app.extensions["smartspec"]["security_headers"])
+    state(app).security_headers = security_headers(app.config)

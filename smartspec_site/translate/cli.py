@@ -24,11 +24,11 @@ from babel.messages.pofile import denormalize, read_po, write_po
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from . import catalog_checks, i18n
-from .files import write_atomic
-from .i18n import CatalogError
+from ..files import write_atomic
+from . import catalogs, checks
+from .catalogs import CatalogError
 
-COPYRIGHT_HOLDER = "Västra Götalandsregionen"
+COPYRIGHT_HOLDER = "Region Västra Götaland"
 
 translate = AppGroup("translate", help="Extract, update, compile and check the translations.")
 
@@ -40,15 +40,15 @@ class Project:
 
     @classmethod
     def of(cls, app: Flask) -> Project:
-        translations = i18n.translations_dir(app).resolve()
+        translations = catalogs.translations_dir(app).resolve()
         return cls(translations.parent, translations)
 
     @property
     def template(self) -> Path:
-        return self.translations / f"{i18n.DOMAIN}.pot"
+        return self.translations / f"{catalogs.DOMAIN}.pot"
 
     def catalogs(self) -> list[Path]:
-        return i18n.catalog_paths(self.translations)
+        return catalogs.catalog_paths(self.translations)
 
     def shown(self, path: Path) -> str:
         """A path as the user reads it: relative to the project root."""
@@ -58,10 +58,20 @@ class Project:
         click.echo(str(replace(problem, path=self.shown(problem.path))), err=True)
 
 
-def render(catalog: Catalog) -> bytes:
-    """A catalog as extract and update write it: unwrapped lines, previous msgids kept."""
+def render(catalog: Catalog, *, locations: bool = True) -> bytes:
+    """A catalog as extract and update write it: unwrapped lines, previous msgids kept,
+    references naming the file without a line number (so a moved line changes nothing).
+    ``locations=False`` leaves the references out, for comparing what translators see."""
     out = io.BytesIO()
-    write_po(out, catalog, width=None, include_previous=True, ignore_obsolete=True)
+    write_po(
+        out,
+        catalog,
+        width=None,
+        no_location=not locations,
+        include_previous=True,
+        ignore_obsolete=True,
+        include_lineno=False,
+    )
     return out.getvalue()
 
 
@@ -78,6 +88,7 @@ def extract_template(root: Path) -> Catalog:
         command.output_file = str(Path(tmp) / "messages.pot")
         command.no_wrap = True
         command.sort_by_file = True
+        command.add_location = "file"
         command.project = project["name"]
         command.version = project["version"]
         command.copyright_holder = COPYRIGHT_HOLDER
@@ -116,7 +127,7 @@ def merge(po_path: Path, template: Catalog) -> tuple[Catalog, Catalog]:
     """The catalog as it is and as `update` makes it (new entries, fuzzy matches for changed
     msgids, current references and comments). Previous msgids of entries that stay fuzzy are
     kept: Babel's update only sets them for the entry it has just matched."""
-    current = restore_previous(i18n.parse_catalog(po_path))
+    current = restore_previous(catalogs.parse_catalog(po_path))
     updated = copy.deepcopy(current)
     previous = {(m.id, m.context): m.previous_id for m in current if m.previous_id}
     updated.update(template)
@@ -166,7 +177,7 @@ def update() -> None:
             click.echo(f"{project.shown(po)} is up to date.")
             continue
         write_atomic(po, data)
-        tally = catalog_checks.counts(updated)
+        tally = checks.counts(updated)
         click.echo(
             f"Updated {project.shown(po)}: {tally['fuzzy']} fuzzy, "
             f"{tally['untranslated']} untranslated."
@@ -182,7 +193,7 @@ def init(lang: str) -> None:
         Locale.parse(lang)
     except (ValueError, UnknownLocaleError) as exc:
         raise click.BadParameter(f"{lang!r} is not a language code Babel knows.") from exc
-    po = project.translations / lang / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+    po = project.translations / lang / "LC_MESSAGES" / f"{catalogs.DOMAIN}.po"
     if po.exists():
         raise click.ClickException(f"{project.shown(po)} already exists: run update instead.")
     read_template(project)
@@ -207,7 +218,7 @@ def compile_catalogs(ctx: click.Context) -> None:
     failed = False
     for po in project.catalogs():
         try:
-            i18n.compile_catalog(po)
+            checks.compile_checked(po)
         except CatalogError as exc:
             project.report(exc)
             failed = True
@@ -228,8 +239,8 @@ def check(ctx: click.Context) -> None:
     if project.template.exists():
         existing = read_template(project)
         template.creation_date = existing.creation_date
-        if render(template) != render(existing):
-            problems += catalog_checks.changes(project.template, existing, template)
+        if render(template, locations=False) != render(existing, locations=False):
+            problems += checks.changes(project.template, existing, template)
     else:
         problems.append(CatalogError(project.template, None, "missing"))
     stale = bool(problems)
@@ -242,14 +253,15 @@ def check(ctx: click.Context) -> None:
             problems.append(exc)
             summary.append(f"{po.parent.parent.name}: cannot be read")
             continue
-        if render(current) != render(updated):
+        if render(current, locations=False) != render(updated, locations=False):
             stale = True
-            problems += catalog_checks.changes(po, current, updated) or [
+            problems += checks.changes(po, current, updated) or [
                 CatalogError(po, None, "the header or the order differs from what update writes")
             ]
-        problems += catalog_checks.entry_problems(po, current)
-        problems += catalog_checks.msgfmt_problems(po, current)
-        tally = catalog_checks.counts(current)
+        problems += checks.entry_problems(po, current)
+        problems += checks.content_problems(po, current)
+        problems += checks.msgfmt_problems(po, current)
+        tally = checks.counts(current)
         summary.append(
             f"{po.parent.parent.name}: {tally['translated']} translated, "
             f"{tally['fuzzy']} fuzzy, {tally['untranslated']} untranslated"
@@ -269,7 +281,3 @@ def check(ctx: click.Context) -> None:
         click.echo(f"{len(problems)} problem(s): the catalogs cannot ship.", err=True)
         ctx.exit(1)
     click.echo("All catalogs pass.")
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(translate)

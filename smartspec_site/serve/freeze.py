@@ -24,13 +24,15 @@ import warnings
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import Flask, current_app, g, render_template
 from flask.cli import with_appcontext
 from flask.testing import FlaskClient
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from . import i18n, security, static_files
-from .content import SITE
+from .. import i18n
+from ..sitemap import page_url
+from ..state import state
+from . import security, static_files
 
 # Endpoints that only make sense on the dynamic app.
 NOT_FROZEN = {"root", "healthz"}
@@ -47,18 +49,27 @@ class SiteFreezer(Freezer):
         return super().urlpath_to_filepath(path)
 
 
-def redirect_page(config) -> str:
-    base = config["SITE_URL"].rstrip("/")
-    return (
-        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
-        "<title>Smart specialisering – Västra Götalandsregionen</title>\n"
-        '<meta name="robots" content="noindex">\n'
-        f'<link rel="canonical" href="{base}/sv/">\n'
-        '<meta http-equiv="refresh" content="0; url=/sv/">\n</head>\n<body>\n'
-        '<p><a href="/sv/">Smart specialisering (svenska)</a></p>\n'
-        '<p lang="en"><a href="/en/" hreflang="en">Smart specialisation (English)</a></p>\n'
-        "</body>\n</html>\n"
-    )
+def redirect_page(app: Flask) -> str:
+    """``/index.html``: templates/export/redirect.html in the default language, with a link
+    to every language's start page named in that language."""
+    default = app.config["BABEL_DEFAULT_LOCALE"]
+    starts = []
+    for code in state(app).locales:
+        with app.test_request_context(f"/{code}/"):
+            g.lang_code = code
+            starts.append(
+                {
+                    "code": code,
+                    "url": page_url("start", code),
+                    "canonical": page_url("start", code, external=True),
+                    "title": str(state(app).site["start"].title),
+                    "language": i18n.locale_name(code),
+                }
+            )
+    with app.test_request_context(f"/{default}/"):
+        g.lang_code = default
+        first = next(start for start in starts if start["code"] == default)
+        return render_template("export/redirect.html", starts=starts, default=first)
 
 
 def export_headers(app: Flask) -> list[tuple[str, str]]:
@@ -131,7 +142,7 @@ def _freeze(app: Flask) -> set[str]:
     @freezer.register_generator
     def site_urls():
         for code in i18n.locales():
-            for page in SITE:
+            for page in state(app).site:
                 yield "site.page", {"lang_code": code, "slug": page.path(code)}
         yield "sitemap", {}
         yield "robots", {}
@@ -150,10 +161,10 @@ def _freeze(app: Flask) -> set[str]:
 
     root = freezer.root
     client = app.test_client()
-    (root / "index.html").write_text(redirect_page(app.config), encoding="utf-8")
+    (root / "index.html").write_text(redirect_page(app), encoding="utf-8")
     (root / MARKER).write_text("Written by `flask freeze`; may be replaced by it.\n")
     default = app.config["BABEL_DEFAULT_LOCALE"]
-    for code in app.extensions["smartspec"]["locales"]:
+    for code in state(app).locales:
         response = client.get(f"/{code}/404-not-found")
         assert response.status_code == 404
         target = root / ("404.html" if code == default else f"{code}/404.html")
@@ -188,7 +199,3 @@ def freeze_command(destination: Path | None) -> None:
         )
     urls = freeze_site(app, destination)
     click.echo(f"{len(urls)} URLs written to {app.config['FREEZER_DESTINATION']}")
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(freeze_command)

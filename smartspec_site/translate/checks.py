@@ -18,7 +18,8 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
-from .i18n import CatalogError, msgid_of
+from .. import prose
+from .catalogs import CatalogError, compile_catalog, msgid_of, read_catalog
 
 # A Python %-directive as gettext's callers expand it (`%(name)s`, `%s`, `%%`), or a lone `%`.
 # Templates format every message (Jinja's newstyle gettext), so a lone `%` in a translation
@@ -83,6 +84,8 @@ def entry_problems(path: Path, catalog: Catalog) -> Iterator[CatalogError]:
             continue
         if message.fuzzy:
             yield problem("fuzzy: check the translation, then remove the fuzzy flag")
+        if from_content(message):
+            continue  # Markdown, never %-formatted: see content_problems
         for source, translation in _pairs(message):
             expected, found = placeholders(source), placeholders(translation)
             if expected != found:
@@ -96,6 +99,42 @@ def entry_problems(path: Path, catalog: Catalog) -> Iterator[CatalogError]:
                     f"markup differs: the source has {_listing(expected_tags.elements())}, "
                     f"the translation has {_listing(found_tags.elements())}"
                 )
+
+
+def from_content(message: Message) -> bool:
+    """The entry is a text of a content file (Markdown), not of a template or Python."""
+    return any(filename.endswith(".md") for filename, _ in message.locations)
+
+
+def content_problems(path: Path, catalog: Catalog) -> list[CatalogError]:
+    """Translations of content-file texts that a page could not show as reviewed: raw HTML
+    (the renderer refuses it), or links other than the Swedish text's (a translation may
+    reword a link's text, never change where it leads)."""
+    problems = []
+    for message in catalog:
+        if not message.id or not message.string or not from_content(message):
+            continue
+        source, translation = msgid_of(message), message.string
+        found = prose.check_translation(translation)
+        if not found and prose.links(source) != prose.links(translation):
+            found = (
+                f"links differ: the source links to {_listing(prose.links(source))}, "
+                f"the translation to {_listing(prose.links(translation))}"
+            )
+        if found:
+            problems.append(CatalogError(path, message.lineno, f'{found} (msgid "{source}")'))
+    return problems
+
+
+def compile_checked(po_path: Path) -> Path:
+    """Compile a catalog (to its .mo) only if a page can show it: Babel's checks, and no
+    content-file text with raw HTML or other links (content_problems). Else CatalogError,
+    naming file and line, and no new .mo."""
+    catalog = read_catalog(po_path)
+    problems = content_problems(po_path, catalog)
+    if problems:
+        raise problems[0]
+    return compile_catalog(po_path, catalog)
 
 
 def counts(catalog: Catalog) -> Counter[str]:
@@ -144,12 +183,14 @@ def _key(message: Message) -> tuple[str, str | None]:
 
 
 def _shown(message: Message) -> tuple:
-    return (message.locations, message.auto_comments, message.flags, message.previous_id)
+    """What a translator sees of an entry besides its texts. Not its references: they name
+    files only, and a text that moves from one file to another needs no translator."""
+    return (message.auto_comments, message.flags, message.previous_id)
 
 
 def changes(path: Path, current: Catalog, wanted: Catalog) -> list[CatalogError]:
     """What an update would change, entry by entry: new and removed msgids, and entries whose
-    references, translator comments or flags moved on in the sources."""
+    translator comments or flags moved on in the sources."""
     old = {_key(m): m for m in current if m.id}
     new = {_key(m): m for m in wanted if m.id}
     problems = [
@@ -161,7 +202,7 @@ def changes(path: Path, current: Catalog, wanted: Catalog) -> list[CatalogError]
         if key not in new:
             text = f'no longer in the sources: msgid "{key[0]}"'
         elif _shown(message) != _shown(new[key]):
-            text = f'references, comments or flags changed: msgid "{key[0]}"'
+            text = f'translator comments or flags changed: msgid "{key[0]}"'
         else:
             continue
         problems.append(CatalogError(path, message.lineno, text))

@@ -26,7 +26,8 @@ from flask import Flask
 from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
 
-from .files import write_atomic
+from ..files import write_atomic
+from ..state import state
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 COMPRESSIBLE = {".css", ".js", ".svg", ".txt", ".html", ".xml", ".json", ".ico"}
@@ -82,11 +83,10 @@ def hashing_enabled(app: Flask) -> bool:
 
 
 def init_app(app: Flask) -> None:
-    if app.static_folder is None:  # pragma: no cover - the factory always sets one
-        return
+    """Build the hashed copies, and make ``url_for('static', …)`` name them."""
     target = Path(app.config["STATIC_BUILD_DIR"])
     manifest = build(Path(app.static_folder), target)
-    app.extensions.setdefault("smartspec", {})["static_manifest"] = manifest
+    state(app).static_manifest = manifest
 
     @app.url_defaults
     def hashed_static_names(endpoint: str, values: dict) -> None:
@@ -94,15 +94,19 @@ def init_app(app: Flask) -> None:
             name = values.get("filename")
             values["filename"] = manifest.get(name, name)
 
-    def immutable(headers, path: str, url: str) -> None:
-        headers["Cache-Control"] = IMMUTABLE
 
-    # Only hashed files are in the build folder, so every one of them is immutable.
-    # allow_all_origins: public files, and a CDN in front may serve them from another host
-    # (WhiteNoise's default too; said here so that it is a decision, not an accident).
-    app.wsgi_app = WhiteNoise(
-        app.wsgi_app,
-        root=str(target),
+def immutable(headers, path: str, url: str) -> None:
+    headers["Cache-Control"] = IMMUTABLE
+
+
+def whitenoise(app: Flask, wsgi_app):
+    """WhiteNoise answering the hashed files in front of ``wsgi_app``. Only hashed files are
+    in the build folder, so every one of them is immutable. allow_all_origins: public
+    files, and a CDN in front may serve them from another host (WhiteNoise's default too;
+    said here so that it is a decision, not an accident)."""
+    return WhiteNoise(
+        wsgi_app,
+        root=app.config["STATIC_BUILD_DIR"],
         prefix=(app.static_url_path or "/static") + "/",
         add_headers_function=immutable,
         allow_all_origins=True,

@@ -1,0 +1,55 @@
+"""Development server only: files edited while `flask run` runs show on the next page load.
+
+Each kind of edited file (catalogs, content) registers what to watch and how to reload it.
+Before each request the changed ones are reloaded. A file with a mistake gets a page naming
+the file, the line and the problem instead of the site: someone who overlooked a notice
+would otherwise review pages that silently lack every edit since the mistake. The site
+comes back on the first reload after the fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import Flask, Response, make_response, render_template, request
+
+from .files import FileError, Watched
+from .state import state
+
+
+@dataclass
+class Edited:
+    """Files someone edits, how to reload them, and what is wrong with them now."""
+
+    seen: Watched
+    reload: Callable[[], list[FileError]]  # reloads; returns the mistakes (empty: none)
+    errors: list[FileError] = field(default_factory=list)
+
+
+def watch(
+    app: Flask,
+    name: str,
+    files: Callable[[], Iterable[Path]],
+    reload: Callable[[], list[FileError]],
+) -> None:
+    """Reload ``files`` whenever one changes (and once now), showing their mistakes."""
+    edited = state(app).edited
+    if not edited:
+        app.before_request(refresh)
+    edited[name] = Edited(Watched(files), reload)
+    edited[name].seen.changed()
+    edited[name].errors = reload()
+
+
+def refresh() -> Response | None:
+    """Before each request: reload what changed; a page of mistakes while there are any."""
+    errors = []
+    for edited in state().edited.values():
+        if edited.seen.changed():
+            edited.errors = edited.reload()
+        errors += edited.errors
+    if errors and request.endpoint != "static":
+        return make_response(render_template("errors/editing.html", errors=errors), 500)
+    return None

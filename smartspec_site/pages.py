@@ -1,0 +1,110 @@
+"""A page and what it is made of, as templates print it: texts in the request's language,
+the Markdown body, the sources."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from flask import current_app
+from flask_babel import gettext, pgettext
+from markupsafe import Markup, escape
+
+from . import i18n, prose
+from .state import state
+
+
+@dataclass(frozen=True)
+class Text:
+    """A translatable text from a content file, shown in the request's language.
+
+    Escaped when a template prints it: a translation is text, never markup."""
+
+    msgid: str
+    context: str | None = None
+
+    def __str__(self) -> str:
+        return pgettext(self.context, self.msgid) if self.context else gettext(self.msgid)
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
+
+
+def reader() -> prose.Reader:
+    """The request's reader of a body: its language, translations and links."""
+    locale = i18n.current_locale()
+    site = state().site
+    return prose.Reader(
+        locale=locale,
+        source=current_app.config["BABEL_DEFAULT_LOCALE"],
+        gettext=gettext,
+        pgettext=pgettext,
+        link=lambda key: site.url(site[key], locale),
+    )
+
+
+@dataclass(frozen=True)
+class Body:
+    """A page's Markdown, rendered in the request's language where a template prints it:
+    ``{{ page.body }}`` is the main part, ``{{ page.body.part("name") }}`` a named one."""
+
+    parsed: prose.Body
+
+    def part(self, name: str) -> Markup:
+        return Markup(prose.render(self.parsed, reader(), name))  # noqa: S704 - escaped by markdown-it
+
+    def __html__(self) -> Markup:
+        return self.part(prose.MAIN)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The first paragraph of a body as plain text: the description of a group or area."""
+
+    parsed: prose.Body
+
+    def __str__(self) -> str:
+        first = self.parsed.text()
+        return prose.plain(gettext(first)) if first else ""
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
+
+
+@dataclass(frozen=True)
+class Source:
+    label: Text
+    url: str
+    hreflang: str
+
+
+@dataclass(frozen=True, eq=False)
+class Page:
+    """One page; ``paths`` maps a locale to its path below ``/<locale>/``."""
+
+    key: str
+    kind: str  # "pages", "groups" or "areas": the folder of its file
+    title: Text
+    template: str
+    paths: Mapping[str, str]
+    updated: datetime
+    body: Body
+    file: Path
+    parent: str | None = None
+    weight: int = 0
+    heading: Text | None = None
+    description: Text | Summary | None = None
+    sources: tuple[Source, ...] = ()
+    menu: bool = False
+    nav_label: Text | None = None
+    fragment_block: str | None = None  # the block htmx swaps in; None: no fragment
+
+    def path(self, locale: str) -> str:
+        return self.paths.get(locale, self.paths["sv"])
+
+    @property
+    def label(self) -> Text:
+        """Its label in the main menu."""
+        return self.nav_label or self.title

@@ -1,0 +1,304 @@
+"""The Markdown of the content files, and how a page is rendered from it in a language.
+
+The dialect is CommonMark (markdown-it-py) with raw HTML refused, plus what mdit-py-plugins
+adds for this site: ``[phrase]{lang=en}`` marks a phrase in another language (WCAG 3.1.2),
+``{.class}`` or ``{#id}`` on the line before a block sets its class or id, ``::: name`` …
+``:::`` wraps blocks in a ``<div class="name">``, and definition lists and tables.
+
+A body is translated *unit by unit*, as Sphinx's gettext builder and po4a translate
+documents: each piece of inline text (a paragraph, a heading, a list item, a term, a table
+cell) is one msgid, its Markdown source as written with the line breaks folded into spaces.
+The block structure always comes from the Swedish source; a translation replaces the inline
+text of a unit and may use inline Markdown itself (links, emphasis, ``[…]{lang=sv}``).
+
+Two more rules:
+
+* A unit that is only a marked phrase (``[Stärka innovationskraften]{lang=sv}``) is a name.
+  It is not translated: every language shows it as written.
+* ``.gloss`` on a marked name (``{lang=sv .gloss}``) adds, in every language but the source,
+  what the name means, in brackets: its own msgid, with the context ``GLOSS_CONTEXT``.
+
+A phrase marked in the page's own language needs no mark, so its ``lang`` is dropped there.
+A ``page:KEY`` link (``[the areas](page:areas)``, ``page:strategy#vision``) leads to a page
+of this site in the reader's language.
+
+HTML comments on lines of their own are not shown: ``<!-- Translators: … -->`` above a
+block is a comment for the translators of the texts it stands above,
+``<!-- part: NAME -->`` starts a part that a template places by name, and any other
+comment is a note for editors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+
+GLOSS_CONTEXT = "gloss of a programme name"
+MAIN = "main"  # the part before the first part marker
+COMMENT_TAG = "Translators:"
+ATTRIBUTES = ("lang", "class", "id")
+
+_CLASS = re.compile(r"[a-z][a-z0-9-]*")
+_COMMENT = re.compile(r"^[ \t]*<!--(.*?)-->[ \t]*$", re.M | re.S)
+_PART = re.compile(r"part:\s*([a-z][a-z0-9-]*)")
+
+
+def _div(self, tokens: list[Token], idx: int, options, env) -> str:
+    """``::: name`` opens a ``<div class="name">``. Parsed tokens are shared by every
+    rendering, so the class goes on a copy in this rendering's own list."""
+    if tokens[idx].nesting == 1:
+        tokens[idx] = tokens[idx].copy()
+        tokens[idx].attrJoin("class", tokens[idx].info.strip())
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _markdown() -> MarkdownIt:
+    # html on, so that the parser finds raw HTML and parse() can refuse it by line; no
+    # typographer, so that a text's quotes and dashes are the editor's own.
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md.use(attrs_plugin, spans=True, allowed=ATTRIBUTES)
+    md.use(attrs_block_plugin, allowed=ATTRIBUTES)
+    md.use(deflist_plugin)
+    md.use(
+        container_plugin,
+        name="div",
+        validate=lambda params, *_: bool(_CLASS.fullmatch(params.strip())),
+        render=_div,
+    )
+    md.enable("table")
+    return md
+
+
+MD = _markdown()
+
+
+class MarkdownError(ValueError):
+    """What the dialect refuses, and where (a line of the text given to ``parse``)."""
+
+    def __init__(self, lineno: int, message: str):
+        super().__init__(message)
+        self.lineno = lineno
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translatable text of a body."""
+
+    msgid: str
+    lineno: int
+    context: str | None = None
+    comments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Body:
+    """A parsed body: its top-level blocks per part, and its units in reading order."""
+
+    parts: dict[str, tuple[Token, ...]]
+    units: tuple[Unit, ...]
+
+    def text(self, part: str = MAIN) -> str | None:
+        """The msgid of the part's first paragraph, if it has one."""
+        tokens = self.parts.get(part, ())
+        for index, token in enumerate(tokens[:-1]):
+            if token.type == "paragraph_open" and token.level == 0:
+                return fold(tokens[index + 1].content)
+        return None
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Whom a body is rendered for: a language, its translations, and this site's links."""
+
+    locale: str
+    source: str
+    gettext: Callable[[str], str]
+    pgettext: Callable[[str, str], str]
+    link: Callable[[str], str]  # a page key -> its URL in this language
+
+
+def fold(content: str) -> str:
+    """A unit's msgid: its source with every line break and indentation made one space."""
+    return " ".join(line.strip() for line in content.splitlines() if line.strip())
+
+
+def _inline(text: str) -> list[Token]:
+    return MD.parseInline(text)[0].children or []
+
+
+def _marked_name(children: list[Token]) -> bool:
+    """The whole text is one phrase marked with a language: a name, not translated."""
+    return (
+        len(children) >= 3
+        and children[0].type == "span_open"
+        and "lang" in children[0].attrs
+        and children[-1].type == "span_close"
+        and all(c.type != "span_open" for c in children[1:-1])
+    )
+
+
+def _glosses(children: list[Token]) -> Iterator[str]:
+    """The names marked ``.gloss`` in a unit's inline tokens."""
+    for index, child in enumerate(children):
+        if child.type == "span_open" and "gloss" in str(child.attrs.get("class", "")).split():
+            yield _span_text(children, index)
+
+
+def _span_text(children: list[Token], start: int) -> str:
+    depth, words = 0, []
+    for child in children[start:]:
+        depth += child.nesting if child.type in ("span_open", "span_close") else 0
+        if child.type == "text":
+            words.append(child.content)
+        if depth == 0:
+            break
+    return fold("".join(words))
+
+
+def _raw_html(tokens: list[Token], line: int = 0) -> tuple[Token, int] | None:
+    """The first raw HTML among the tokens, and the line (from 0) of its block."""
+    for token in tokens:
+        here = token.map[0] if token.map else line
+        if token.type in ("html_block", "html_inline"):
+            return token, here
+        found = _raw_html(token.children or [], here)
+        if found is not None:
+            return found
+    return None
+
+
+def _comments(text: str) -> tuple[str, dict[int, str], dict[int, str]]:
+    """The text with its comments blanked out (line numbers kept), the translator comments
+    and the part markers, each by the line on which it ends."""
+    notes: dict[int, str] = {}
+    parts: dict[int, str] = {}
+
+    def blank(found: re.Match) -> str:
+        end = text.count("\n", 0, found.end()) + 1
+        inner = " ".join(found[1].split())
+        if inner.startswith(COMMENT_TAG):
+            notes[end] = inner[len(COMMENT_TAG) :].strip()
+        elif marker := _PART.fullmatch(inner):
+            parts[end] = marker[1]
+        return "\n" * found[0].count("\n")
+
+    return _COMMENT.sub(blank, text), notes, parts
+
+
+def parse(text: str, first_line: int = 1) -> Body:
+    """Parse a body; ``first_line`` is the line of the file it starts on, for messages."""
+    plain, notes, markers = _comments(text)
+    tokens = MD.parse(plain)
+    found = _raw_html(tokens)
+    if found is not None:
+        raw, line = found
+        html = raw.content.strip().splitlines()[0]
+        raise MarkdownError(first_line + line, f"raw HTML is not allowed in the text: {html}")
+
+    parts: dict[str, list[Token]] = {MAIN: []}
+    boundaries = sorted(markers.items())
+    current = MAIN
+    for token in tokens:
+        if token.level == 0 and token.nesting >= 0 and token.map:
+            for line, name in boundaries:
+                if line <= token.map[0] + 1:
+                    current = name
+        parts.setdefault(current, []).append(token)
+
+    units: list[Unit] = []
+    pending = sorted(notes.items())
+    for token in tokens:
+        if token.type != "inline" or not token.content.strip():
+            continue
+        lineno = (token.map[0] if token.map else 0) + 1
+        comments = tuple(note for line, note in pending if line < lineno)
+        pending = [(line, note) for line, note in pending if line >= lineno]
+        children = token.children or []
+        if not _marked_name(children):
+            units.append(Unit(fold(token.content), first_line + lineno - 1, None, comments))
+            comments = ()
+        for gloss in _glosses(children):
+            units.append(Unit(gloss, first_line + lineno - 1, GLOSS_CONTEXT, comments))
+    return Body({name: tuple(blocks) for name, blocks in parts.items()}, tuple(units))
+
+
+def check_translation(translation: str) -> str | None:
+    """Why a translation of a unit cannot be shown, or None: it must not add raw HTML."""
+    found = _raw_html(_inline(translation))
+    if found is not None:
+        return f"raw HTML is not allowed in a translation: {found[0].content}"
+    return None
+
+
+def links(text: str) -> list[str]:
+    """The link URLs of an inline text, in order: a translation must keep its msgid's."""
+    return sorted(t.attrs["href"] for t in _inline(text) if t.type == "link_open")
+
+
+def _localised(children: list[Token], reader: Reader) -> list[Token]:
+    """One unit's inline tokens for the reader: marks of the reader's own language
+    dropped, glosses added, page links resolved."""
+    out: list[Token] = []
+    spans: list[tuple[bool, str | None]] = []  # per open span: is it kept, and its gloss
+    for index, child in enumerate(children):
+        if child.type == "span_open":
+            classes = str(child.attrs.get("class", "")).split()
+            gloss = None
+            if "gloss" in classes and reader.locale != reader.source:
+                gloss = reader.pgettext(GLOSS_CONTEXT, _span_text(children, index))
+            attrs = {k: v for k, v in child.attrs.items() if k != "class"}
+            if others := [c for c in classes if c != "gloss"]:
+                attrs["class"] = " ".join(others)
+            if attrs.get("lang") == reader.locale:
+                del attrs["lang"]
+            spans.append((bool(attrs), gloss))
+            if attrs:
+                out.append(child.copy(attrs=attrs))
+            continue
+        if child.type == "span_close" and spans:
+            kept, gloss = spans.pop()
+            if kept:
+                out.append(child)
+            if gloss:
+                out.append(Token("text", "", 0, content=f" ({gloss})"))
+            continue
+        href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
+        if href.startswith("page:"):
+            key, _, anchor = href[len("page:") :].partition("#")
+            url = reader.link(key) + (f"#{anchor}" if anchor else "")
+            child = child.copy(attrs={**child.attrs, "href": url})
+        out.append(child)
+    return out
+
+
+def render(body: Body, reader: Reader, part: str = MAIN) -> str:
+    """A part of the body as HTML in the reader's language."""
+    tokens: list[Token] = []
+    for token in body.parts.get(part, ()):
+        if token.type == "inline" and token.content.strip():
+            source = token.children or []
+            if _marked_name(source):
+                children = source
+            else:
+                msgid = fold(token.content)
+                translation = reader.gettext(msgid)
+                problem = check_translation(translation)
+                if problem:
+                    raise MarkdownError((token.map[0] if token.map else 0) + 1, problem)
+                children = _inline(translation)
+            token = token.copy(children=_localised(children, reader))
+        tokens.append(token)
+    return MD.renderer.render(tokens, MD.options, {})
+
+
+def plain(text: str) -> str:
+    """An inline text as plain words (a page's description from its first paragraph)."""
+    return "".join(t.content for t in _inline(text) if t.type in ("text", "code_inline"))

@@ -1,0 +1,36 @@
+"""What the app keeps for its whole life, in one typed object: ``app.extensions["smartspec"]``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from flask import Flask, current_app
+
+if TYPE_CHECKING:
+    from .live import Edited
+    from .sitemap import SiteMap
+
+KEY = "smartspec"
+
+
+@dataclass
+class SiteState:
+    site: SiteMap
+    # The default locale first, then every locale with a catalog.
+    locales: tuple[str, ...] = ()
+    # The newest source of the pages (Last-Modified is never older): serve/caching.py.
+    released: datetime | None = None
+    # Rendered pages and fragments by key (serve/caching.py), when the page cache is on.
+    pages: Any = None
+    # Plain static file name -> its content-hashed name (serve/static_files.py).
+    static_manifest: dict[str, str] = field(default_factory=dict)
+    # The security headers every answer carries (serve/security.py).
+    security_headers: list[tuple[str, str]] = field(default_factory=list)
+    # Development server only: files that are reloaded when edited (live.py).
+    edited: dict[str, Edited] = field(default_factory=dict)
+
+
+def state(app: Flask | None = None) -> SiteState:
+    return (app or current_app).extensions[KEY]

@@ -1,0 +1,98 @@
+"""Catalogs: finding, parsing and compiling the .po files, strictly.
+
+Every mistake is a ``CatalogError`` naming the file, the line and the problem. Babel's
+reader is lenient (an unclosed string reads as empty), so a string is checked for its
+closing quote first, and Babel's own checks (placeholders, plural forms) run on every read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from flask import Flask, current_app
+
+from ..files import FileError, write_atomic
+
+DOMAIN = "messages"
+
+
+class CatalogError(FileError):
+    """A catalog that cannot be used."""
+
+
+def translations_dir(app: Flask | None = None) -> Path:
+    app = app or current_app
+    return Path(app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")[0])
+
+
+def catalog_paths(translations: Path) -> list[Path]:
+    return sorted(translations.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+# One PO string literal: what may follow a keyword (msgid, msgstr[0], ...) or start a
+# continuation line. Babel's parser reads an unterminated string as an empty one.
+_PO_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_PO_KEYWORD = re.compile(r"(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+")
+
+
+def _check_strings(po_path: Path, text: str) -> None:
+    """Reject a string that is not closed: Babel would silently read it as empty."""
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        keyword = _PO_KEYWORD.match(line)
+        rest = line[keyword.end() :] if keyword else line
+        if rest.startswith('"') and not _PO_STRING.fullmatch(rest):
+            raise CatalogError(po_path, lineno, f"string not closed with a quote: {line}")
+
+
+def parse_catalog(po_path: Path) -> Catalog:
+    """Parse a .po file, turning every syntax error into a CatalogError naming file and line."""
+    try:
+        data = po_path.read_bytes()
+        _check_strings(po_path, data.decode("utf-8"))
+        catalog = read_po(io.BytesIO(data), abort_invalid=True)
+    except PoFileError as exc:
+        # Babel counts lines from 0 and appends " on <lineno>" to its message.
+        reason = str(exc).rsplit(" on ", 1)[0]
+        raise CatalogError(po_path, exc.lineno + 1, f"{reason}: {exc.line}") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise CatalogError(po_path, None, f"cannot read the catalog: {exc}") from exc
+    return catalog
+
+
+def read_catalog(po_path: Path) -> Catalog:
+    """Parse a .po file and run Babel's checks (placeholders, plural forms) on it."""
+    catalog = parse_catalog(po_path)
+    for message, errors in catalog.check():
+        if errors:
+            entry = f'{errors[0]} (msgid "{msgid_of(message)}")'
+            raise CatalogError(po_path, message.lineno, entry)
+    return catalog
+
+
+def msgid_of(message: Message) -> str:
+    """The singular msgid, for messages naming an entry."""
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def compile_catalog(po_path: Path, catalog: Catalog | None = None) -> Path:
+    """Compile one .po (read and checked here unless given) to its .mo, atomically; raise
+    CatalogError instead of writing a broken one. Fuzzy entries are left out."""
+    catalog = catalog or read_catalog(po_path)
+    mo_path = po_path.with_suffix(".mo")
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    write_atomic(mo_path, out.getvalue())
+    return mo_path
+
+
+def compile_all(translations: Path) -> list[Path]:
+    """Compile every catalog. Always, not by comparing mtimes: a .po restored from git, a
+    backup or a tarball can be older than a .mo it no longer matches, and compiling the
+    site's catalogs takes milliseconds."""
+    return [compile_catalog(po) for po in catalog_paths(translations)]
