@@ -203,6 +203,11 @@ def parse(text: str, first_line: int = 1) -> Body:
         html = raw.content.strip().splitlines()[0]
         raise MarkdownError(first_line + line, f"raw HTML is not allowed in the text: {html}")
 
+    for token in tokens:
+        if token.type == "heading_open" and token.tag == "h1":
+            line = first_line + (token.map[0] if token.map else 0)
+            raise MarkdownError(line, "the page's own heading is its title: start at ##")
+
     parts: dict[str, list[Token]] = {MAIN: []}
     boundaries = sorted(markers.items())
     current = MAIN

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
 
-from . import i18n
+from . import i18n, prose
 from .contentfile import ContentError, ContentFile, message, read
 from .pages import Body, Page, Source, Summary, Text
 from .state import state
@@ -187,6 +187,7 @@ def _check(file: ContentFile, kind: str) -> None:
 
 
 def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
+    files = list(files)
     by_kind: dict[str, list[ContentFile]] = {"pages": [], "groups": [], "areas": []}
     for file in files:
         kind = file.path.parent.name
@@ -256,7 +257,24 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
                 fragment_block=FRAGMENT_BLOCK,
             )
         )
-    return SiteMap(pages)
+    site = SiteMap(pages)
+    for file in files:
+        _check_links(file, site)
+    return site
+
+
+def _check_links(file: ContentFile, site: SiteMap) -> None:
+    """Every ``page:`` link names a page that exists."""
+    for unit in file.units:
+        for href in prose.links(unit.msgid):
+            key = href.removeprefix("page:").partition("#")[0]
+            if href.startswith("page:") and key not in site.by_key:
+                raise ContentError(
+                    file.path,
+                    unit.lineno,
+                    f"no page {key!r}: a page: link names a page by its file, such as "
+                    "page:areas, page:area:ict or page:group:strength",
+                )
 
 
 def content_files(folder: Path) -> list[Path]:

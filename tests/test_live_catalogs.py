@@ -97,6 +97,6 @@ def test_production_refuses_a_content_translation_with_html(en_po):
     )
     with pytest.raises(CatalogError) as raised:
         app_for(en_po, debug=False)
-    assert str(raised.value).startswith(
-        f"{en_po}:{line - 1}: raw HTML is not allowed in a translation: <img src=x onerror=alert(1)>"
+    assert str(raised.value).startswith(  # Babel names the entry by its msgid's line
+        f"{en_po}:{line - 1}: raw HTML is not allowed in a translation: <img src=x"
     )
