@@ -12,6 +12,7 @@ must not add (raw HTML).
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -23,6 +24,7 @@ ATTRIBUTES = ("lang", "class", "id")  # on blocks; a phrase may also have a date
 PHRASE_ATTRIBUTES = (*ATTRIBUTES, "datetime")
 
 _CLASS = re.compile(r"[a-z][a-z0-9-]*")
+_UNREAD = re.compile(r"\]\{[^{}]*\}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?")
 
 
@@ -73,11 +75,18 @@ def raw_html(tokens: list[Token], line: int = 0) -> tuple[Token, int] | None:
 
 
 def check_translation(translation: str) -> str | None:
-    """Why a translation of a unit cannot be shown, or None: it must not add raw HTML."""
-    found = raw_html(inline(translation))
+    """Why a translation of a unit cannot be shown, or None: it must not add raw HTML, and
+    every ``[phrase]{…}`` in it must be a mark the parser reads."""
+    tokens = inline(translation)
+    found = raw_html(tokens)
     if found is not None:
         return f"raw HTML is not allowed in a translation: {found[0].content}"
+    if mark := unread_mark(tokens):
+        return f"{UNREAD_MARK}: {mark}"
     return None
+
+
+UNREAD_MARK = "a mark that cannot be read (put a value with spaces or å, ä, ö in quotes)"
 
 
 def links(text: str) -> list[str]:
@@ -91,9 +100,23 @@ def times(text: str | list[Token]) -> list[str]:
     return sorted(str(t.attrs["datetime"]) for t in tokens if "datetime" in t.attrs)
 
 
+def _iso(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return bool(_DATETIME.fullmatch(value))
+
+
 def bad_time(tokens: list[Token]) -> str | None:
     """A datetime that is not an ISO date (2022-01-04) or date and time (…T14:42), if any."""
-    return next((t for t in times(tokens) if not _DATETIME.fullmatch(t)), None)
+    return next((t for t in times(tokens) if not _iso(t)), None)
+
+
+def unread_mark(tokens: list[Token]) -> str | None:
+    """A ``[phrase]{…}`` mark the parser could not read, which would show as written."""
+    found = next((_UNREAD.search(t.content) for t in tokens if t.type == "text"), None)
+    return found[0] if found else None
 
 
 def plain(text: str) -> str:

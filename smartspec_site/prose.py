@@ -38,7 +38,17 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from .dialect import MD, check_translation, inline, links, plain, raw_html, times
+from .dialect import (
+    MD,
+    UNREAD_MARK,
+    check_translation,
+    inline,
+    links,
+    plain,
+    raw_html,
+    times,
+    unread_mark,
+)
 from .dialect import bad_time as _bad_time
 
 __all__ = ["check_translation", "links", "parse", "plain", "render", "render_inline", "times"]
@@ -169,11 +179,12 @@ def parse(text: str, first_line: int = 1) -> Body:
         raise MarkdownError(first_line + line, f"raw HTML is not allowed in the text: {html}")
 
     for token in tokens:
+        line = first_line + (token.map[0] if token.map else 0)
         if token.type == "inline" and (wrong := _bad_time(token.children or [])):
-            line = first_line + (token.map[0] if token.map else 0)
             raise MarkdownError(line, f"a datetime is an ISO date, such as 2022-01-04: {wrong}")
+        if token.type == "inline" and (mark := unread_mark(token.children or [])):
+            raise MarkdownError(line, f"{UNREAD_MARK}: {mark}")
         if token.type == "heading_open" and token.tag == "h1":
-            line = first_line + (token.map[0] if token.map else 0)
             raise MarkdownError(line, "the page's own heading is its title: start at ##")
 
     parts: dict[str, list[Token]] = {MAIN: []}

@@ -125,6 +125,13 @@ MISTAKES = {
                       '"group" names one of: attractive-region, development, knowledge-based'),
     "unknown page link": ("Enligt Business Region Göteborg", "[Enligt](page:lindholmen) BRG",
                           None, "no page 'lindholmen': a page: link names a page by its file"),
+    "bad date": ("Enligt Business Region Göteborg", "[I går]{datetime=2022-02-30} Enligt", None,
+                 "a datetime is an ISO date, such as 2022-01-04: 2022-02-30"),
+    "unread mark": ("Enligt Business Region Göteborg", "[Göteborg]{lang=sv x=å} Enligt", None,
+                    "a mark that cannot be read"),
+    "unknown area of strength": ('group = "knowledge-based"\n',
+                                 'group = "knowledge-based"\nstrength = "ikt"\n', 6,
+                                 '"strength" is the id of a heading on pages/s3.md'),
     "second h1": ("Enligt Business Region Göteborg", "# Business Region\n\nEnligt", None,
                   "the page's own heading is its title: start at ##"),
 }  # fmt: skip
