@@ -9,14 +9,15 @@ import pytest
 
 from ..browser.scenarios import SCENARIOS
 from ..helpers import LOCALES
-from .catalog import BROWSERS, require_browser
+from .catalog import require_browser
 from .gecko import firefox
 
 
 @pytest.fixture(scope="module")
 def gecko():
-    with firefox(require_browser("firefox-esr")) as (driver, version):
-        assert version.startswith(BROWSERS["firefox-esr"].version + "."), version
+    # Debian moves Firefox ESR to each new ESR within a release, so the version is not
+    # pinned (docs/tested-browsers.toml has the one last checked by hand).
+    with firefox(require_browser("firefox-esr")) as (driver, _version):
         yield driver
 
 
