@@ -67,9 +67,11 @@ def test_the_repeat_check_finds_a_repeat():
 def breadcrumb_repeats(client, locale: str) -> dict[str, list[str]]:
     found = {}
     for _, path in page_paths(locale):
-        crumbs = [
-            li.get_text(strip=True) for li in soup(client.get(path)).select(".breadcrumbs li")
-        ]
+        doc = soup(client.get(path))
+        # The labels as read: the separators between them are aria-hidden text.
+        for separator in doc.select(".breadcrumbs [aria-hidden=true]"):
+            separator.decompose()
+        crumbs = [li.get_text(strip=True) for li in doc.select(".breadcrumbs li")]
         if repeats(crumbs):
             found[path] = crumbs
     return found
@@ -88,7 +90,7 @@ def heading_repeats(client, locale: str) -> dict[str, list[str]]:
         doc = soup(client.get(path))
         if repeats(headings(doc.main)):
             found[path] = headings(doc.main)
-        for listing in doc.main.select("ul.groups, ul.areas[data-heading-level]"):
+        for listing in doc.main.select(".groups[role=list], ul.areas[data-heading-level]"):
             above = listing.find_previous(re.compile(r"^h[1-6]$"))
             for link in listing.select("a.expander"):
                 panel = BeautifulSoup(
