@@ -57,6 +57,9 @@ GLOSS_CONTEXT = "gloss of a programme name"
 MAIN = "main"  # the part before the first part marker
 COMMENT_TAG = "Translators:"
 
+# The space between a number's groups of digits ("50 000") is shown as a no-break space, so
+# a line never breaks inside a number (Språkrådet's rule); the texts keep a plain space.
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _COMMENT = re.compile(r"^[ \t]*<!--(.*?)-->[ \t]*$", re.M | re.S)
 _PART = re.compile(r"part:\s*([a-z][a-z0-9-]*)")
 
@@ -242,6 +245,8 @@ def _localised(children: list[Token], reader: Reader) -> list[Token]:
             if gloss:
                 out.append(Token("text", "", 0, content=f" ({gloss})"))
             continue
+        if child.type == "text" and _DIGIT_GROUP.search(child.content):
+            child = child.copy(content=_DIGIT_GROUP.sub("\u00a0", child.content))
         href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
         if href.startswith("page:"):
             key, _, anchor = href[len("page:") :].partition("#")

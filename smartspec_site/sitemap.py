@@ -31,6 +31,8 @@ from .state import state
 START = "start"
 AREAS = "areas"  # the page the groups hang under; their paths start with its path
 STRATEGY = "s3"  # the smart specialisation strategy: an area's "strength" is one of its ids
+# An area's area of strength 2022–2025: its whole name there, or only part of it.
+STRENGTHS = ("strength", "strength_partly")
 # The path segment between the areas page and a group's slug, per language. VGR named one
 # group "Utvecklingsområden", like the page of all thirteen areas, so groups and areas get
 # separate namespaces: /sv/utvecklingsomraden/grupp/utvecklingsomraden.
@@ -53,7 +55,7 @@ FIELDS = {
         "original_updated",
     },
     "groups": {"title", "heading", "slug", "updated", "weight", "description"},
-    "areas": {"title", "slug", "updated", "weight", "description", "group", "strength"},
+    "areas": {"title", "slug", "updated", "weight", "description", "group", *STRENGTHS},
 }
 REQUIRED = {"title", "slug", "updated"}
 SOURCE_FIELDS = {"label", "url", "lang"}
@@ -262,6 +264,7 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
                 parent=f"group:{file.meta['group']}",
                 fragment_block=FRAGMENT_BLOCK,
                 strength=file.meta.get("strength"),
+                strength_partly=file.meta.get("strength_partly"),
             )
         )
     site = SiteMap(pages)
@@ -272,20 +275,24 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
 
 
 def _check_strengths(areas: Iterable[ContentFile], site: SiteMap) -> None:
-    """An area's ``strength`` is the id of a heading on the strategy page."""
+    """An area's ``strength`` (or ``strength_partly``) is the id of a heading on the
+    strategy page; an area has one of them at most."""
     for file in areas:
-        anchor = file.meta.get("strength")
-        if anchor is None:
-            continue
-        if STRATEGY not in site.by_key:
-            raise file.error(f'"strength" needs the page pages/{STRATEGY}.md', "strength")
-        anchors = site[STRATEGY].body.parsed.anchors()
-        if anchor not in anchors:
-            raise file.error(
-                f'"strength" is the id of a heading on pages/{STRATEGY}.md: '
-                + ", ".join(sorted(anchors)),
-                "strength",
-            )
+        if all(field in file.meta for field in STRENGTHS):
+            raise file.error('an area has "strength" or "strength_partly", not both', "strength")
+        for field in STRENGTHS:
+            anchor = file.meta.get(field)
+            if anchor is None:
+                continue
+            if STRATEGY not in site.by_key:
+                raise file.error(f'"{field}" needs the page pages/{STRATEGY}.md', field)
+            anchors = site[STRATEGY].body.parsed.anchors()
+            if anchor not in anchors:
+                raise file.error(
+                    f'"{field}" is the id of a heading on pages/{STRATEGY}.md: '
+                    + ", ".join(sorted(anchors)),
+                    field,
+                )
 
 
 def _check_links(file: ContentFile, site: SiteMap) -> None:

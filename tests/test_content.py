@@ -238,8 +238,8 @@ def flask_run(content) -> Iterator[str]:
 def test_an_edited_paragraph_shows_on_the_next_page_load_under_flask_run(content, flask_run):
     ict = content / "areas" / "ict.md"
     page = flask_run + "/sv/utvecklingsomraden/ikt"
-    old = "Enligt Business Region Göteborg finns fler än 5 300 IKT-företag i Västsverige"
-    new = "Enligt Business Region Göteborg finns över 5 300 IKT-företag i Västsverige"
+    old = "Lindholmen Science Park i Göteborg har IKT som ett av sina tre områden"
+    new = "Lindholmen Science Park i Göteborg har IKT som ett av sina främsta områden"
     status, html = fetch(page)
     assert status == 200 and old in html
 

@@ -115,8 +115,8 @@ def test_no_heading_stands_above_a_heading_with_the_same_text(client, locale):
 
 
 def test_the_checks_find_the_labels_that_used_to_repeat(tmp_path):
-    """With the areas page titled like VGR's second group, and that group's page headed by
-    its bare name, both checks fail where the site used to repeat itself."""
+    """With the areas page titled like VGR's second group, and that group named by its bare
+    name, both checks fail where the site used to repeat itself."""
     content = Path(shutil.copytree(Defaults.CONTENT_DIR, tmp_path / "content"))
     areas, group = content / "pages" / "areas.md", content / "groups" / "development.md"
     areas.write_text(
@@ -126,7 +126,9 @@ def test_the_checks_find_the_labels_that_used_to_repeat(tmp_path):
         encoding="utf-8",
     )
     group.write_text(
-        group.read_text(encoding="utf-8").replace('heading = "Gruppen Utvecklingsområden"\n', ""),
+        group.read_text(encoding="utf-8").replace(
+            'title = "Gruppen Utvecklingsområden"', 'title = "Utvecklingsområden"'
+        ),
         encoding="utf-8",
     )
     client = create_app({**TEST_CONFIG, "CONTENT_DIR": str(content)}).test_client()
@@ -159,11 +161,13 @@ def test_every_date_says_what_it_dates(client, locale):
                 start.original_updated.isoformat(timespec="minutes"),
                 start.updated.isoformat(timespec="minutes"),
             ]
+            # Each label leads with whose text it dates.
             labels = [text for _, text in dates]
-            assert labels[0] != labels[1]
-            assert ("Västra Götalandsregionens text" if locale == "sv" else "Swedish original") in (
-                labels[0]
-            )
+            whose = {
+                "sv": ("Västra Götalandsregionens text", "Webbplatsens egna texter"),
+                "en": ("Region Västra Götaland's text", "This site's own texts"),
+            }[locale]
+            assert labels[0].startswith(whose[0]) and labels[1].startswith(whose[1])
         else:
             assert page.original_updated is None
             assert [d for d, _ in dates] == [page.updated.isoformat(timespec="minutes")]
@@ -182,7 +186,13 @@ def test_the_start_page_has_a_dated_note_above_the_2022_text(client, locale):
     assert when.get_text() == ("4 januari 2022" if locale == "sv" else "4 January 2022")
     strategy = f"/{locale}/{SITE['s3'].path(locale)}"
     assert note.find("a", href=strategy) is not None
-    assert note.find(string=re.compile("Stärka innovationskraften 2022–2025"))
+    # When the text was written, what the plans became, and that their period has ended.
+    text = " ".join(note.get_text(" ", strip=True).split())
+    assert ("hösten 2021" if locale == "sv" else "autumn 2021") in text
+    assert note.find("span", lang="sv", string="Stärka innovationskraften") or (
+        locale == "sv" and "Stärka innovationskraften" in text
+    )
+    assert ("2022–2025 är nu slut" if locale == "sv" else "That period has now ended") in text
 
 
 # --- The strategy of 2022–2025 -------------------------------------------------------------
