@@ -5,7 +5,8 @@ The package has three wings, and the tree shows them:
 * the site, here: the factory, configuration, the site map built from the content files
   (``content/``), their Markdown (``prose``), the request's language and the views;
 * ``translate/``: catalogs, their checks, the extractor and `flask translate`;
-* ``serve/``: caching, static files, security headers and the static export.
+* ``serve/``: caching, static files, security headers and the static export;
+* ``feedback/``: the feedback form on every page, its database and `flask feedback`.
 
 ``create_app`` is the only entry point: nothing runs on import.
 """
@@ -19,7 +20,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, config, i18n, live, serve, sitemap, translate, views
+from . import assets, config, feedback, i18n, live, serve, sitemap, statement, translate, views
 from .files import FileError
 from .state import KEY, SiteState
 from .translate.catalogs import translations_dir
@@ -56,6 +57,8 @@ def create_app(settings: Mapping[str, Any] | None = None) -> Flask:
     translate.init_app(app)
     assets.init_app(app)
     views.init_app(app)
+    statement.init_app(app)
+    feedback.init_app(app)
     serve.init_app(app)
 
     # The WSGI stack, from the outside in: every answer gets the security headers; static

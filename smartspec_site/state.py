@@ -28,6 +28,9 @@ class SiteState:
     static_manifest: dict[str, str] = field(default_factory=dict)
     # The security headers every answer carries (serve/security.py).
     security_headers: list[tuple[str, str]] = field(default_factory=list)
+    # True while `flask freeze` writes the static export (serve/freeze.py): forms then post
+    # to FEEDBACK_URL without htmx, or are left out (feedback/).
+    freezing: bool = False
     # Development server only: files that are reloaded when edited (live.py).
     edited: dict[str, Edited] = field(default_factory=dict)
 
