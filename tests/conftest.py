@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 
@@ -13,7 +16,15 @@ from werkzeug.serving import make_server
 from smartspec_site import create_app
 
 # Tests never reach a CDN: they serve the vendored htmx (same file, same integrity hash).
-TEST_CONFIG = {"TESTING": True, "HTMX_SOURCE": "local"}
+# Their feedback goes to a database of their own, never to the checkout's instance folder;
+# a test that counts rows makes its own (tests/feedback_helpers.py).
+_DATABASES = tempfile.mkdtemp(prefix="smartspec-tests-")
+atexit.register(shutil.rmtree, _DATABASES, True)
+TEST_CONFIG = {
+    "TESTING": True,
+    "HTMX_SOURCE": "local",
+    "DATABASE_URL": f"sqlite:///{_DATABASES}/feedback.sqlite3",
+}
 FROZEN_SITE_URL = "https://smartspec.example"
 
 

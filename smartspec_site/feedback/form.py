@@ -21,7 +21,7 @@ import re
 from urllib.parse import parse_qsl
 
 from flask import request
-from flask_babel import format_decimal, gettext
+from flask_babel import format_decimal, gettext, ngettext
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 from wtforms import Form, RadioField, StringField, TextAreaField
@@ -81,15 +81,14 @@ def normalise(text: str | None) -> str:
 
 def text_limit(form: Form, field) -> None:
     if len(field.data) > TEXT_LIMIT:
-        # Translators: error message; %(limit)s is the limit (1 000), %(over)s how many
-        # characters too many the text has.
-        raise ValidationError(
-            gettext(
-                "Texten får vara högst %(limit)s tecken. Den är %(over)s tecken för lång.",
-                limit=format_decimal(TEXT_LIMIT),
-                over=format_decimal(len(field.data) - TEXT_LIMIT),
-            )
+        over = len(field.data) - TEXT_LIMIT
+        # Translators: error message; %(limit)s is the limit (1 000 characters).
+        limit = gettext("Texten får vara högst %(limit)s tecken.", limit=format_decimal(TEXT_LIMIT))
+        # Translators: after the error message above; %(num)s is how many characters too many.
+        too_long = ngettext(
+            "Den är %(num)s tecken för lång.", "Den är %(num)s tecken för lång.", over
         )
+        raise ValidationError(f"{limit} {too_long}")
 
 
 class FeedbackForm(Form):
