@@ -68,6 +68,27 @@ def live_server(app) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
+def postgres():
+    """Debian's PostgreSQL, started for this test run on a unix socket (tests/postgres.py)."""
+    from .engines.catalog import require
+    from .postgres import Postgres, bin_dir
+
+    if bin_dir() is None:
+        require("initdb-missing", "postgresql")  # skips where Debian lacks it, else fails
+    server = Postgres().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """A fresh, empty feedback database: SQLite in a file, or PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
+    return request.getfixturevalue("postgres").new_database()
+
+
+@pytest.fixture(scope="session")
 def frozen(tmp_path_factory):
     """The static export (`flask freeze`), written once per test run."""
     app = create_app({**TEST_CONFIG, "SITE_URL": FROZEN_SITE_URL})

@@ -323,10 +323,13 @@ def test_unsupported_methods_get_a_translated_405(client, path, lang):
     doc = soup(response)
     assert doc.html["lang"] == lang
     heading = doc.h1.get_text(strip=True)
-    assert heading == {
-        "sv": "Adressen tar inte emot det du skickade",
-        "en": "This address cannot receive what you sent",
-    }[lang]
+    assert (
+        heading
+        == {
+            "sv": "Adressen tar inte emot det du skickade",
+            "en": "This address cannot receive what you sent",
+        }[lang]
+    )
     # Pages can only be read; the page says what can be sent: feedback, with the form.
     text = " ".join(doc.main.get_text(" ").split())
     assert {

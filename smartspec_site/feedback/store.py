@@ -138,7 +138,7 @@ def prepare(app: Flask, alembic: Alembic, engine: sa.Engine) -> None:
                     )
                 alembic.upgrade()
                 heads = ", ".join(script.revision for script in alembic.current())
-                log.warning("feedback database migrated to revision %s", heads)
+                log.info("feedback database migrated to revision %s", heads)
     except (SQLAlchemyError, OSError) as exc:
         raise StartError(cannot_open(app.config["DATABASE_URL"], exc)) from None
     finally:
