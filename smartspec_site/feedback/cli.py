@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -80,7 +81,7 @@ def feedback_command() -> None:
 def export_command(since: datetime | None, fmt: str) -> None:
     """Write the feedback to stdout, oldest first."""
     rows = store.select_since(start_of(since) if since else None)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     count = (write_csv if fmt == "csv" else write_json)(rows, out)
     out.flush()
     click.echo(f"{count} rows exported", err=True)
