@@ -70,11 +70,13 @@ def live_server(app) -> Iterator[LiveServer]:
 @pytest.fixture(scope="session")
 def postgres():
     """Debian's PostgreSQL, started for this test run on a unix socket (tests/postgres.py)."""
-    from .engines.catalog import require
+    from .engines.catalog import debian_has
     from .postgres import Postgres, bin_dir
 
     if bin_dir() is None:
-        require("initdb-missing", "postgresql")  # skips where Debian lacks it, else fails
+        if not debian_has("postgresql"):
+            pytest.skip("PostgreSQL: this machine's Debian has no package postgresql")
+        pytest.fail("PostgreSQL is missing: run scripts/system-deps (make test does)")
     server = Postgres().start()
     yield server
     server.stop()

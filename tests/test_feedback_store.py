@@ -113,7 +113,7 @@ def seeded(database_url):
     client = app.test_client()
     # The form strips leading blank space, so a tab or CR cannot lead a stored text; the
     # export neutralises them all the same (test_neutralise_…).
-    texts = ["=1+1", "+46 10", "-minus", "@sum(A1)", "Tab\there", "Plain, \"quoted\"\nline"]
+    texts = ["=1+1", "+46 10", "-minus", "@sum(A1)", "Tab\there", 'Plain, "quoted"\nline']
     for text in texts:
         assert client.post(SUBMIT["sv"], data=form(text=text)).status_code == 303
     return app, texts
@@ -191,5 +191,3 @@ def test_the_wing_has_no_session_and_needs_no_secret_key(tmp_path):
     answer = app.test_client().post(SUBMIT["sv"], data=form(), base_url="https://smartspec.example")
     assert answer.status_code == 303
     assert "Set-Cookie" not in answer.headers
-
-
