@@ -11,7 +11,6 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
-
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -37,9 +36,8 @@ def test_sqlite_is_created_at_first_start_in_wal_mode_with_full_sync(tmp_path):
         assert list(head) == ["1764600000"]
     engine.dispose()
     app = app_with_database(url)
-    with app.app_context():
-        with store.db.engine.connect() as connection:
-            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    with app.app_context(), store.db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
 def test_the_default_database_is_a_file_in_the_instance_folder(tmp_path):
