@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextvars
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -116,6 +117,7 @@ class Measure:
 def blocks(html: str) -> list[str]:
     """The text of a page's ``<main>``, one string per block, whitespace folded."""
     from bs4 import BeautifulSoup  # the editing extra; the site never imports it
+    from bs4.element import PreformattedString
 
     main = BeautifulSoup(html, "html.parser").find("main")
     if main is None:
@@ -123,12 +125,14 @@ def blocks(html: str) -> list[str]:
     for skipped in main.select(SKIP):
         skipped.decompose()
     found: list[tuple[int, list[str]]] = []
-    for string in main.find_all(string=True):
-        block = next(p for p in string.parents if p.name in BLOCK_TAGS)
+    for text in main.find_all(string=True):
+        if isinstance(text, PreformattedString):  # a comment, CDATA: not shown
+            continue
+        block = next(p for p in text.parents if p.name in BLOCK_TAGS)
         if found and found[-1][0] == id(block):
-            found[-1][1].append(string)
+            found[-1][1].append(text)
         else:
-            found.append((id(block), [string]))
+            found.append((id(block), [text]))
     texts = (" ".join("".join(parts).split()) for _, parts in found)
     return [text for text in texts if text]
 
@@ -141,11 +145,11 @@ def lix(texts: list[str]) -> tuple[float, int, int]:
     return textstat.lix(text), textstat.lexicon_count(text), textstat.sentence_count(text)
 
 
-def is_word(token: str) -> bool:
-    """A token with a letter or digit in it. ``readability`` leaves out tokens of ASCII
-    punctuation only; typographic quotes and dashes (‘ ’ – …) would count as words of no
-    syllables and make a page look easier than it is."""
-    return any(char.isalnum() for char in token)
+def kept(token: str) -> bool:
+    """A token ``readability`` should see: a word (with a letter or digit in it) or ASCII
+    punctuation, which it leaves out of its counts itself. Typographic quotes and dashes
+    (‘ ’ – …) it would count as words of no syllables, making a page look easier."""
+    return any(char.isalnum() for char in token) or all(c in string.punctuation for c in token)
 
 
 def tokenised(texts: list[str]) -> str:
@@ -156,9 +160,7 @@ def tokenised(texts: list[str]) -> str:
     paragraphs = []
     for block in texts:
         for paragraph in segmenter.analyze(block):
-            lines = (
-                " ".join(t.value for t in sentence if is_word(t.value)) for sentence in paragraph
-            )
+            lines = (" ".join(t.value for t in sentence if kept(t.value)) for sentence in paragraph)
             if sentences := [line for line in lines if line]:
                 paragraphs.append("\n".join(sentences))
     return "\n\n".join(paragraphs)
