@@ -247,3 +247,10 @@ def test_both_measures_work_without_a_network():
     lines = result.stdout.split()
     assert lines[0] == "blocked", result.stdout + result.stderr
     assert float(lines[1]) > 0 and float(lines[2]) > 0
+
+
+def test_without_the_editing_extra_the_command_says_what_to_install(runner, monkeypatch):
+    monkeypatch.setitem(sys.modules, "textstat", None)  # as if it were not installed
+    result = runner.invoke(args=["content", "readability", "--locale", "sv"])
+    assert result.exit_code == 1
+    assert "textstat is missing: install the editing extra" in result.output
