@@ -191,7 +191,7 @@ def easy_read_link_by_keyboard(driver: Driver, base: str, locale: str) -> None:
     paragraphs = driver.js(EASY_TYPE)
     assert paragraphs, "the easy-to-read text"
     for spacing, align, hyphens in paragraphs:
-        assert spacing >= 1.5 and align in ("start", "left") and hyphens == "manual"
+        assert spacing >= 1.5 and align in ("start", "left") and hyphens == "none"
 
 
 SCENARIOS = [
