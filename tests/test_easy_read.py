@@ -93,6 +93,42 @@ def test_it_links_to_the_full_pages_in_its_language(client, locale):
     assert "tel:+46104410000" in links, "how to get in touch: the switchboard"
 
 
+def unmarked_english(client, path: str) -> list[str]:
+    """The texts in <main> that say "life science" without an element marking it English."""
+    main = soup(client.get(path)).main
+    return [
+        str(text)
+        for text in main.find_all(string=re.compile(r"life science", re.I))
+        if text.find_parent(attrs={"lang": "en"}) is None
+    ]
+
+
+def test_the_english_phrase_on_the_swedish_page_is_marked_english(client):
+    """WCAG 3.1.2: a Swedish voice reads an unmarked "life science" as Swedish."""
+    main = soup(client.get(PATHS["sv"])).main
+    assert main.find_all(attrs={"lang": "en"}, string=re.compile("life science", re.I))
+    assert unmarked_english(client, PATHS["sv"]) == []
+    # The full page uses the word as a Swedish loanword, unmarked: the check finds it there.
+    assert unmarked_english(client, f"/sv/{HARD.path('sv')}")
+
+
+LEAD = {
+    "sv": "Texten på den här sidan kommer från de här sidorna. De är svårare att läsa.",
+    "en": "The text on this page comes from these pages. They are harder to read.",
+}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_list_of_sources_says_what_it_is_on_this_page_only(client, locale):
+    sources = soup(client.get(PATHS[locale])).select_one("main .sources")
+    heading, lead = sources.find("h2"), sources.find("p", class_="sources__lead")
+    assert lead.get_text(strip=True) == LEAD[locale]
+    assert heading.find_next_sibling() is lead, "the line comes right under the heading"
+    assert sources.find("ul").find("a"), "and the list after it"
+    ordinary = soup(client.get(f"/{locale}/{HARD.path(locale)}")).select_one("main .sources")
+    assert ordinary.find("ul") and not ordinary.select(".sources__lead")
+
+
 # --- The header link on every page -------------------------------------------------------
 
 
