@@ -19,7 +19,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, config, i18n, live, serve, sitemap, translate, views
+from . import assets, config, i18n, live, readability, serve, sitemap, translate, views
 from .files import FileError
 from .state import KEY, SiteState
 from .translate.catalogs import translations_dir
@@ -56,6 +56,7 @@ def create_app(settings: Mapping[str, Any] | None = None) -> Flask:
     translate.init_app(app)
     assets.init_app(app)
     views.init_app(app)
+    readability.init_app(app)
     serve.init_app(app)
 
     # The WSGI stack, from the outside in: every answer gets the security headers; static
