@@ -20,7 +20,19 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, config, feedback, i18n, live, serve, sitemap, statement, translate, views
+from . import (
+    assets,
+    config,
+    feedback,
+    i18n,
+    live,
+    readability,
+    serve,
+    sitemap,
+    statement,
+    translate,
+    views,
+)
 from .files import FileError
 from .state import KEY, SiteState
 from .translate.catalogs import translations_dir
@@ -57,6 +69,7 @@ def create_app(settings: Mapping[str, Any] | None = None) -> Flask:
     translate.init_app(app)
     assets.init_app(app)
     views.init_app(app)
+    readability.init_app(app)
     statement.init_app(app)
     feedback.init_app(app)
     serve.init_app(app)

@@ -83,11 +83,15 @@ def postgres():
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path) -> str:
+def database_url(request, tmp_path) -> Iterator[str]:
     """A fresh, empty feedback database: SQLite in a file, or PostgreSQL."""
+    from .feedback_helpers import close_pools
+
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
-    return request.getfixturevalue("postgres").new_database()
+        yield f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
+    else:
+        yield request.getfixturevalue("postgres").new_database()
+    close_pools()
 
 
 @pytest.fixture(scope="session")

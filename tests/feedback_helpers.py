@@ -21,8 +21,23 @@ def sqlite_url(folder: Path, name: str = "feedback.sqlite3") -> str:
     return f"sqlite:///{folder / name}"
 
 
+OPENED = []  # apps made here: their connection pools are closed after each test (conftest)
+
+
 def app_with_database(url: str, **settings):
-    return create_app({**TEST_CONFIG, "DATABASE_URL": url, **settings})
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": url, **settings})
+    OPENED.append(app)
+    return app
+
+
+def close_pools() -> None:
+    """Close the pooled connections of the apps made by a test, as a server's end would:
+    psycopg warns about a connection that is only garbage-collected."""
+    from smartspec_site.feedback import store
+
+    while OPENED:
+        with OPENED.pop().app_context():
+            store.db.engine.dispose()
 
 
 def form(page: str = "/sv/", **fields: str) -> dict[str, str]:
