@@ -40,6 +40,16 @@ def test_sqlite_is_created_at_first_start_in_wal_mode_with_full_sync(tmp_path):
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
+def test_no_request_pays_for_an_async_teardown(tmp_path):
+    """Flask runs an `async def` teardown through asgiref on every request; the wing
+    drops Flask-SQLAlchemy-Lite's, since no engine here is async."""
+    import inspect
+
+    app = app_with_database(f"sqlite:///{tmp_path / 'f.sqlite3'}")
+    assert not [f for f in app.teardown_appcontext_funcs if inspect.iscoroutinefunction(f)]
+    assert app.teardown_appcontext_funcs, "the sync session teardown stays"
+
+
 def test_the_default_database_is_a_file_in_the_instance_folder(tmp_path):
     """DATABASE_URL's default is a relative SQLite path: Flask-SQLAlchemy-Lite puts it in
     the instance folder, which it creates (development: instance/ beside the package)."""

@@ -22,6 +22,7 @@ step (``flask db upgrade``); the app then refuses to start on a database that is
 from __future__ import annotations
 
 import fcntl
+import inspect
 import logging
 import zlib
 from collections.abc import Iterator
@@ -96,6 +97,11 @@ def migration_lock(engine: sa.Engine) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def _lite_async_teardown(func: object) -> bool:
+    module = getattr(func, "__module__", "") or ""
+    return inspect.iscoroutinefunction(func) and module.startswith("flask_sqlalchemy_lite")
+
+
 def init_app(app: Flask) -> None:
     url = app.config["DATABASE_URL"]
     try:
@@ -107,6 +113,12 @@ def init_app(app: Flask) -> None:
         db.init_app(app)
     except OSError as exc:  # the instance folder cannot be made (a read-only checkout)
         raise StartError(cannot_open(url, exc)) from None
+    # Flask-SQLAlchemy-Lite also closes async sessions, in an `async def` teardown that
+    # Flask runs through asgiref after every request: about 65 µs each here (a third of a
+    # cached page), and an error in a thread that runs an event loop. This app has no async
+    # engine, so its coroutine teardown is dropped (tests/test_feedback_store.py checks).
+    funcs = app.teardown_appcontext_funcs
+    funcs[:] = [func for func in funcs if not _lite_async_teardown(func)]
     with app.app_context():
         engine = db.engine
     if backend == "sqlite":
