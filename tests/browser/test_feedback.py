@@ -94,7 +94,8 @@ def test_keyboard_only_with_javascript_posts_in_place_and_announces_the_thanks(
     assert page.url == url, "no page load: htmx swapped the thank-you in"
     assert not page.title().startswith(ERROR[locale])
     (row,) = stored(marker)
-    assert (row["page"], row["answer"], row["locale"]) == (path_of("strategy", locale), "no", locale)
+    expected = (path_of("strategy", locale), "no", locale)
+    assert (row["page"], row["answer"], row["locale"]) == expected
     assert not (violations := axe_violations(page)), violations
 
 
