@@ -37,6 +37,9 @@ timeout = 30
 graceful_timeout = 20
 keepalive = 5
 reload = False
+# No runtime control socket (gunicorn >= 27 opens one in ~/.gunicorn by default): nothing
+# here is managed at run time, and several servers (tests, `make serve`) run side by side.
+control_socket_disable = True
 
 # Logs: errors to stderr, the access log (combined format plus the time taken) to stdout,
 # without the load balancer's health checks.
