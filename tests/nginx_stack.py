@@ -157,14 +157,15 @@ def port_open(port: int) -> bool:
 
 
 def raw(port: int, data: bytes, timeout: float = 10, tls: bool = False) -> bytes:
-    """Send bytes as they are to 127.0.0.1 and return everything the server says."""
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as plain:
-        sock = plain
+    """Send bytes as they are to 127.0.0.1 (over TLS, naming localhost, if ``tls``) and
+    return everything the server says."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    try:
         if tls:
             context = ssl.create_default_context()
             context.check_hostname = False
             context.verify_mode = ssl.CERT_NONE
-            sock = context.wrap_socket(plain, server_hostname="localhost")
+            sock = context.wrap_socket(sock, server_hostname="localhost")
         sock.sendall(data)
         chunks = []
         while True:
@@ -175,6 +176,8 @@ def raw(port: int, data: bytes, timeout: float = 10, tls: bool = False) -> bytes
             if not chunk:
                 break
             chunks.append(chunk)
+    finally:
+        sock.close()
     return b"".join(chunks)
 
 

@@ -122,6 +122,9 @@ def freeze_site(app: Flask, destination: Path | None = None) -> set[str]:
     check_destination(Path(app.root_path) / app.config["FREEZER_DESTINATION"])
     app.config["STATIC_HASHED"] = True
     app.config["FREEZER_BASE_URL"] = base_url(app)
+    # No client's Host reaches the freezer, and Frozen-Flask builds its URL list under
+    # localhost: production's TRUSTED_HOSTS (SITE_URL's host) would refuse it.
+    app.config["TRUSTED_HOSTS"] = None
     # Frozen-Flask requests every page while its own test_request_context is pushed, and
     # `flask freeze` runs inside an app context: a request would then reuse that app
     # context and share `g` (and Flask-Babel's cached locale) with every other page. Each

@@ -122,10 +122,12 @@ class Nginx:
 
     def check(self) -> subprocess.CompletedProcess:
         """``nginx -t``: the configuration as nginx reads it."""
-        return subprocess.run(self.command("-t"), capture_output=True, text=True, timeout=30)
+        command = self.command("-t")
+        return subprocess.run(command, capture_output=True, text=True, timeout=30)  # noqa: S603 - nginx, our own files
 
     def start(self, **popen) -> subprocess.Popen:
-        self.process = subprocess.Popen(self.command("-g", "daemon off;"), **popen)
+        command = self.command("-g", "daemon off;")
+        self.process = subprocess.Popen(command, **popen)  # noqa: S603 - nginx, our own files
         return self.process
 
     def stop(self) -> int | None:
@@ -238,7 +240,7 @@ def main() -> int:
         gunicorn = nginx = None
         try:
             command = [str(GUNICORN), "--config", "gunicorn.conf.py"]
-            gunicorn = subprocess.Popen(command, cwd=ROOT, env=env)
+            gunicorn = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - fixed command
             if not wait_healthy(run / "gunicorn.sock", gunicorn):
                 print("make serve: gunicorn did not start (see above)", file=sys.stderr)
                 return 1
