@@ -114,9 +114,10 @@ def nginx_export(frozen, tmp_path_factory):
         pytest.skip("Debian's nginx is not installed: scripts/system-deps installs it")
     _, root = frozen
     run = tmp_path_factory.mktemp("nginx-export")
+    headers = "_nginx-security-headers.conf"
     replacements = [
-        ("/srv/smartspec/site/_nginx-security-headers.conf", str(root / "_nginx-security-headers.conf")),
+        (f"/srv/smartspec/site/{headers}", str(root / headers)),
         ("/srv/smartspec/site", str(root)),
-    ]  # fmt: skip
+    ]
     with OperatorNginx("smartspec-export.conf", run, self_signed(run), replacements) as nginx:
         yield nginx

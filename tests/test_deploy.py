@@ -14,7 +14,7 @@ from smartspec_site.config import ROOT
 
 DEPLOY = ROOT / "deploy"
 NGINX_FILES = sorted((DEPLOY / "nginx").rglob("*.conf"))
-SITES = ["smartspec.conf", "smartspec-export.conf", "local.conf"]
+SITES = ["smartspec.conf", "smartspec-export.conf", "local.conf", "local-export.conf"]
 
 
 def blocks(text: str) -> list[tuple[list[str], str]]:

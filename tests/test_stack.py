@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import time
 import urllib.request
 
 import brotli
@@ -15,7 +16,7 @@ from smartspec_site import assets
 from smartspec_site.serve import security
 
 from .helpers import vary
-from .nginx_stack import ServeStack, needs_nginx, parse, raw
+from .nginx_stack import ServeStack, needs_nginx, parse, port_open, raw
 
 pytestmark = needs_nginx
 
@@ -37,12 +38,14 @@ def serve(serve_stack):
     return serve_stack
 
 
-def request(stack: ServeStack, path: str, method: str = "GET", host: str = "", **headers):
+def request(stack: ServeStack, path: str, method: str = "GET", host: str = "", body=b"", **headers):
     """One HTTP/1.1 request as bytes, answer parsed (status, headers, body as sent)."""
     lines = [f"{method} {path} HTTP/1.1", f"Host: {host or f'localhost:{stack.port}'}"]
     lines += [f"{name.replace('_', '-')}: {value}" for name, value in headers.items()]
+    if body:
+        lines.append(f"Content-Length: {len(body)}")
     lines += ["Connection: close", "", ""]
-    return parse(raw(stack.port, "\r\n".join(lines).encode("latin-1")))
+    return parse(raw(stack.port, "\r\n".join(lines).encode("latin-1") + body))
 
 
 def test_both_languages_through_nginx(serve):
@@ -69,7 +72,7 @@ def every_kind_of_answer(serve) -> dict[str, tuple[int, dict, bytes]]:
         "400 (malformed host)": request(serve, "/sv/", host="a..b"),
         "414 (nginx)": request(serve, "/sv/" + "a" * 10240),
         "400 (nginx, huge header)": request(serve, "/sv/", X_Huge="h" * 10240),
-        "413 (nginx)": request(serve, "/sv/", "POST", Content_Length="100000"),
+        "413 (nginx)": request(serve, "/sv/", "POST", body=b"x" * 20000),
         "redirect": request(serve, "/sv"),
         "healthz": request(serve, "/healthz"),
         "healthz POST": request(serve, "/healthz", "POST", Content_Length="0"),
@@ -253,3 +256,31 @@ def test_production_refuses_to_start_without_site_url_in_one_line():
     message = str(raised.value)
     assert "Error: SITE_URL is not set" in message
     assert "Traceback" not in message
+
+
+def test_nginx_answers_for_a_stopped_app_with_a_502_and_the_headers(tmp_path):
+    """nginx's own 5xx carry the headers too: here gunicorn's socket is not there."""
+    from smartspec_site.serve import stack
+
+    from .gunicorn_server import free_port
+
+    run = tmp_path / "run"
+    run.mkdir()
+    port = free_port()
+    config = {"HTMX_SOURCE": "local", "HTMX_CDN_URL": "", "PRODUCTION": True}
+    headers = security.security_headers({**config, "HSTS_SECONDS": 31536000})
+    (run / "security-headers.conf").write_text(security.nginx_headers(headers))
+    nginx = stack.Nginx(run, stack.local_site(run, port, ["localhost"]))
+    nginx.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not port_open(port) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        status, answer, _ = parse(
+            raw(port, b"GET /sv/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        )
+    finally:
+        nginx.stop()
+    assert status == 502
+    for name in SECURITY:
+        assert len(answer.get(name, [])) == 1, name

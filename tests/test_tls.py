@@ -106,10 +106,10 @@ def test_names_this_site_does_not_serve_get_no_handshake_or_a_400(tls):
         fetch(tls, f"https://localhost:{tls.https_port}/sv/", sni="evil.example")
     # The right name in TLS but another in Host: refused all the same.
     context = ssl.create_default_context(cafile=str(tls.cert))
-    with socket.create_connection(("127.0.0.1", tls.https_port), timeout=10) as plain:
-        with context.wrap_socket(plain, server_hostname="localhost") as sock:
-            sock.sendall(b"GET /sv/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
-            answer = sock.recv(65536)
+    plain = socket.create_connection(("127.0.0.1", tls.https_port), timeout=10)
+    with context.wrap_socket(plain, server_hostname="localhost") as sock:
+        sock.sendall(b"GET /sv/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+        answer = sock.recv(65536)
     assert answer.startswith(b"HTTP/1.1 400 ") and b"Content-Security-Policy:" in answer
 
 

@@ -204,9 +204,14 @@ def stack_env(run: Path, port: int) -> tuple[dict[str, str], list[str]]:
     return env, list(dict.fromkeys(hosts))
 
 
+def local_config(name: str, values: dict[str, str]) -> str:
+    """deploy/nginx/local.conf (the stack) or local-export.conf (an export), filled in."""
+    return fill((DEPLOY / name).read_text(encoding="utf-8"), values)
+
+
 def local_site(run: Path, port: int, hosts: list[str]) -> str:
-    return fill(
-        (DEPLOY / "local.conf").read_text(encoding="utf-8"),
+    return local_config(
+        "local.conf",
         {
             "@SOCKET@": str(run / "gunicorn.sock"),
             "@CACHE@": str(run / "cache"),
