@@ -91,7 +91,7 @@ def export(site_url: str):
                 "@HEADERS@": str(folder / "_nginx-security-headers.conf"),
             },
         )
-        nginx = serve_stack.Nginx(run, site)
+        nginx = serve_stack.Nginx(run, site, access_log="/dev/stdout")  # logs as the stack does
         process = nginx.start(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait(f"http://127.0.0.1:{port}", process, "nginx (export)")
