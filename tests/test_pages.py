@@ -215,14 +215,24 @@ def test_switcher_and_alternates_point_to_the_same_page(client, locale, page, pa
 def test_inner_pages_have_breadcrumbs_and_the_start_page_has_none(client):
     assert soup(client.get("/sv/")).find("nav", class_="breadcrumbs") is None
     doc = soup(client.get("/sv/utvecklingsomraden/ikt"))
-    crumbs = [li.get_text(strip=True) for li in doc.select(".breadcrumbs li")]
-    assert crumbs == [
-        "Smart specialisering",
-        "Utvecklingsområden",
-        "Förutsättningar för kunskapsbaserad utveckling",
+    # What every browser shows: the separators are text, so engines without CSS generated
+    # content (NetSurf, Dillo) and text browsers show them too.
+    shown = [" ".join(li.get_text().split()) for li in doc.select(".breadcrumbs li")]
+    assert shown == [
+        "Smart specialisering ›",
+        "Utvecklingsområden ›",
+        "Förutsättningar för kunskapsbaserad utveckling ›",
         "IKT",
     ]
+    # What a screen reader reads: an ordered list of the pages, the separators hidden.
+    for separator in doc.select(".breadcrumbs [aria-hidden=true]"):
+        separator.decompose()
+    spoken = [li.get_text(strip=True) for li in doc.select(".breadcrumbs ol > li")]
+    assert spoken == [crumb.removesuffix(" ›") for crumb in shown]
     assert doc.select_one(".breadcrumbs li[aria-current=page]").get_text(strip=True) == "IKT"
+    # The trail's label is shown only without CSS; the nav's aria-label names it otherwise.
+    assert doc.select_one(".breadcrumbs__label").get_text() == "Du är här:"
+    assert doc.select_one("nav.breadcrumbs")["aria-label"] == "Du är här"
 
 
 @pytest.mark.parametrize("locale", ["sv", "en"])

@@ -42,10 +42,17 @@
     });
   }
 
-  /* Browser banner: dismissed for a year; the head script reads the cookie before paint. */
+  /* Browser banner: dismissed for a year; the head script reads the cookie before paint.
+   * The button exists only once this script runs, so no browser shows a control that does
+   * nothing; its translated label comes from the server's markup (data-dismiss-label). */
   function initBanner() {
-    forEach(doc.querySelectorAll("[data-dismiss-banner]"), function (button) {
-      button.removeAttribute("hidden");
+    forEach(doc.querySelectorAll("[data-browser-banner][data-dismiss-label]"), function (banner) {
+      var button = doc.createElement("button");
+      button.setAttribute("type", "button");
+      button.setAttribute("data-dismiss-banner", "");
+      button.className = "browser-banner__dismiss";
+      button.appendChild(doc.createTextNode(banner.getAttribute("data-dismiss-label")));
+      (banner.querySelector(".browser-banner__inner") || banner).appendChild(button);
       button.addEventListener("click", function () {
         var secure = window.location.protocol === "https:" ? "; Secure" : "";
         var year = 365 * 24 * 60 * 60;

@@ -1,0 +1,155 @@
+"""Every page in both languages as Lynx and w3m print it (`-dump`): all of the content, in
+reading order, with no control that does nothing, no template or code text, and links that
+lead where they say. What a text browser shows is what these dumps show."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from ..browser.helpers import every_path
+from ..helpers import LOCALES, SITE, soup
+from .catalog import require_browser
+from .textdump import Dump, dump_all, fold
+
+TEXT_BROWSERS = ("lynx", "w3m")
+# What the browsers print for a form control (Lynx: "(BUTTON)", "[ ]", "____"); the site has
+# none that works without script, so none may show.
+CONTROL_MARKS = re.compile(r"\((?:BUTTON|submit|reset)\)|\[(?:BUTTON| |X)\]|\(\*\)|_{4,}")
+# Template syntax, markup, entities, htmx attributes, script and catalog text.
+CODE = re.compile(
+    r"\{\{|\}\}|\{%|%\}|\{#|#\}|</?[a-z][a-z0-9]*[\s>/]|&(?:[a-z]+|#\d+);|\b(?:data-)?hx-"
+    r"|\bfunction\s*\(|=>|\bundefined\b|\bNone\b|\bmsg(?:id|str)\b|%\(\w+\)s",
+    re.I,
+)
+# In the main content, the elements whose text must reach the reader.
+BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, figcaption, blockquote"
+# w3m draws its second-level bullet as "□", which reads as an empty checkbox.
+CHECKBOX_LOOKALIKES = "□☐"
+
+
+@pytest.fixture(scope="module", params=TEXT_BROWSERS)
+def browser(request):
+    require_browser(request.param)
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def dumps(browser, live_server) -> dict[str, Dump]:
+    paths = [path for locale in LOCALES for path in every_path(locale)]
+    dumped = dump_all(browser, [live_server.url + path for path in paths])
+    return {path: dumped[live_server.url + path] for path in paths}
+
+
+def pages(client, locale):
+    for path in every_path(locale):
+        response = client.get(path)
+        yield path, soup(response)
+
+
+def reading_order(doc) -> list[str]:
+    """What a reader meets, in the order they must meet it."""
+    marks = [doc.select_one(".skip-link"), doc.select_one(".site-header__name")]
+    marks += doc.select(".language-switcher a") + doc.select(".site-nav a")
+    if doc.select_one(".breadcrumbs"):
+        marks += [doc.select_one(".breadcrumbs__label")]
+        marks += [li.a or li for li in doc.select(".breadcrumbs li")]
+    marks += [doc.main.h1, doc.main.select_one("p")]
+    marks += [doc.select_one(".site-footer h2"), doc.select_one(".site-footer__org")]
+    return [fold(mark.get_text()) if mark else "(missing from the markup)" for mark in marks]
+
+
+def out_of_order(text: str, marks: list[str]) -> str | None:
+    position = 0
+    for mark in marks:
+        found = text.find(mark, position)
+        if found < 0:
+            return f"{mark!r} missing after position {position}"
+        position = found + len(mark)
+    return None
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_content_is_complete_and_in_reading_order(client, dumps, locale):
+    problems = {}
+    for path, doc in pages(client, locale):
+        text = dumps[path].text
+        if wrong := out_of_order(text, reading_order(doc)):
+            problems[path] = wrong
+            continue
+        blocks = [
+            fold(el.get_text())
+            for el in doc.main.select(BLOCKS)
+            if not el.select("ul, ol, p") and el.get_text().strip()
+        ]
+        if missing := [block for block in blocks if block not in text]:
+            problems[path] = f"missing: {missing[:3]}"
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_breadcrumb_reads_as_a_trail(client, dumps, locale):
+    for path, doc in pages(client, locale):
+        crumbs = [fold((li.a or li).get_text()) for li in doc.select(".breadcrumbs li")]
+        text = dumps[path].text
+        for before, after in zip(crumbs, crumbs[1:], strict=False):
+            trail = re.escape(before) + r" › (?:\d+\. )?" + re.escape(after)
+            assert re.search(trail, text), (path, before, after)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_dead_control_and_no_code_text(client, dumps, locale):
+    problems = {}
+    for path, doc in pages(client, locale):
+        body = dumps[path].body
+        script_only = [el["data-dismiss-label"] for el in doc.select("[data-dismiss-label]")]
+        found = CONTROL_MARKS.findall(body) + CODE.findall(body)
+        found += [label for label in script_only if label in body]
+        found += [c for c in CHECKBOX_LOOKALIKES if c in body]
+        if doc.select("button, input, select, textarea, form"):
+            found.append("a form control in the markup")
+        if found:
+            problems[path] = found
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_link_leads_to_a_page_or_a_place_on_one(client, live_server, dumps, locale):
+    answers: dict[str, object] = {}
+    dead = {}
+    here = urlsplit(live_server.url).netloc
+    for path in every_path(locale):
+        for url in set(dumps[path].references.values()):
+            parts = urlsplit(url)
+            if parts.netloc != here:
+                continue  # tel: and the sources' outside addresses (not fetched in tests)
+            if parts.path not in answers:
+                answers[parts.path] = client.get(parts.path)
+            response = answers[parts.path]
+            ok = response.status_code == 200 or parts.path == path
+            if ok and parts.fragment:
+                ok = soup(response).find(id=parts.fragment) is not None
+            if not ok:
+                dead.setdefault(path, []).append(url)
+    assert not dead, dead
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_language_link_and_area_links_lead_where_they_should(client, live_server, dumps, locale):
+    other = next(code for code in LOCALES if code != locale)
+    checked = set()
+    for path, doc in pages(client, locale):
+        dump = dumps[path]
+        switch = doc.select_one(".language-switcher a")
+        page = next((p for p in SITE if f"/{locale}/{p.path(locale)}" == path), None)
+        expected = f"/{other}/{page.path(other)}" if page else f"/{other}/"
+        assert dump.targets(fold(switch.get_text())) == {live_server.url + expected}, path
+        for link in doc.main.select("a.expander"):
+            url = live_server.url + link["href"]
+            assert url in dump.targets(fold(link.get_text())), (path, link.get_text())
+            checked.add(link["href"])
+    # Every group and area page was reached through a link with its own name.
+    expanding = {f"/{locale}/{p.path(locale)}" for p in SITE if p.kind in ("groups", "areas")}
+    assert checked == expanding
