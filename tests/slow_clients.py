@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
+import threading
 import time
 from dataclasses import dataclass
 
@@ -108,5 +109,21 @@ def attack(
     timeout: float = 5.0,
 ) -> list[Probe]:
     """Hold ``slow_headers`` + ``slow_reads`` connections open on 127.0.0.1:``port`` and
-    send ``probes`` requests for ``path`` meanwhile, one after the other."""
-    return asyncio.run(_attack(port, host, slow_headers, slow_reads, probes, path, timeout))
+    send ``probes`` requests for ``path`` meanwhile, one after the other. In a thread of its
+    own: the caller's thread may already run an event loop (Playwright's sync API does)."""
+    results: list[Probe] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            coroutine = _attack(port, host, slow_headers, slow_reads, probes, path, timeout)
+            results.extend(asyncio.run(coroutine))
+        except BaseException as exc:  # re-raised in the caller
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="slow-clients")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return results
