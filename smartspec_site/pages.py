@@ -31,6 +31,11 @@ class Text:
     def __html__(self) -> Markup:
         return escape(str(self))
 
+    def inline(self) -> Markup:
+        """The text as inline Markdown, for a text that may mark a name's language (a
+        source's title): ``[Tillväxtverket]{lang=sv}``."""
+        return Markup(prose.render_inline(str(self), reader()))  # noqa: S704 - markdown-it
+
 
 def reader() -> prose.Reader:
     """The request's reader of a body: its language, translations and links."""
@@ -57,6 +62,10 @@ class Body:
 
     def __html__(self) -> Markup:
         return self.part(prose.MAIN)
+
+    def heading(self, anchor: str) -> Text:
+        """The heading with the id ``anchor``, as a text in the request's language."""
+        return Text(self.parsed.anchors()[anchor])
 
 
 @dataclass(frozen=True)
@@ -89,17 +98,24 @@ class Page:
     title: Text
     template: str
     paths: Mapping[str, str]
-    updated: datetime
+    updated: datetime  # when the site's own text on the page was last changed
     body: Body
     file: Path
     parent: str | None = None
     weight: int = 0
-    heading: Text | None = None
+    heading: Text | None = None  # its own heading, where the title is shorter
+    # When VGR last updated the page whose text this page keeps word for word (the start
+    # page's 2022 text); None on pages that carry only the site's own text.
+    original_updated: datetime | None = None
     description: Text | Summary | None = None
     sources: tuple[Source, ...] = ()
     menu: bool = False
     nav_label: Text | None = None
     fragment_block: str | None = None  # the block htmx swaps in; None: no fragment
+    # (areas) the id of the area of strength on the strategy page whose name holds its own,
+    # or (strength_partly) holds only part of it
+    strength: str | None = None
+    strength_partly: str | None = None
 
     def path(self, locale: str) -> str:
         return self.paths.get(locale, self.paths["sv"])

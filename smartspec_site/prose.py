@@ -1,9 +1,10 @@
 """The Markdown of the content files, and how a page is rendered from it in a language.
 
-The dialect is CommonMark (markdown-it-py) with raw HTML refused, plus what mdit-py-plugins
-adds for this site: ``[phrase]{lang=en}`` marks a phrase in another language (WCAG 3.1.2),
-``{.class}`` or ``{#id}`` on the line before a block sets its class or id, ``::: name`` …
-``:::`` wraps blocks in a ``<div class="name">``, and definition lists and tables.
+The dialect (dialect.py) is CommonMark (markdown-it-py) with raw HTML refused, plus what
+mdit-py-plugins adds for this site: ``[phrase]{lang=en}`` marks a phrase in another language
+(WCAG 3.1.2), ``{.class}`` or ``{#id}`` on the line before a block sets its class or id,
+``::: name`` … ``:::`` wraps blocks in a ``<div class="name">``, and definition lists and
+tables.
 
 A body is translated *unit by unit*, as Sphinx's gettext builder and po4a translate
 documents: each piece of inline text (a paragraph, a heading, a list item, a term, a table
@@ -20,7 +21,8 @@ Two more rules:
 
 A phrase marked in the page's own language needs no mark, so its ``lang`` is dropped there.
 A ``page:KEY`` link (``[the areas](page:areas)``, ``page:strategy#vision``) leads to a page
-of this site in the reader's language.
+of this site in the reader's language. A date marked ``[4 januari 2022]{datetime=2022-01-04}``
+is a ``<time>`` element: its words are translated, its ISO date stays as written.
 
 HTML comments on lines of their own are not shown: ``<!-- Translators: … -->`` above a
 block is a comment for the translators of the texts it stands above,
@@ -34,49 +36,32 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
-from mdit_py_plugins.container import container_plugin
-from mdit_py_plugins.deflist import deflist_plugin
+
+from .dialect import (
+    MD,
+    UNREAD_MARK,
+    check_translation,
+    inline,
+    links,
+    plain,
+    raw_html,
+    times,
+    unread_mark,
+)
+from .dialect import bad_time as _bad_time
+
+__all__ = ["check_translation", "links", "parse", "plain", "render", "render_inline", "times"]
 
 GLOSS_CONTEXT = "gloss of a programme name"
 MAIN = "main"  # the part before the first part marker
 COMMENT_TAG = "Translators:"
-ATTRIBUTES = ("lang", "class", "id")
 
-_CLASS = re.compile(r"[a-z][a-z0-9-]*")
+# The space between a number's groups of digits ("50 000") is shown as a no-break space, so
+# a line never breaks inside a number (Språkrådet's rule); the texts keep a plain space.
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _COMMENT = re.compile(r"^[ \t]*<!--(.*?)-->[ \t]*$", re.M | re.S)
 _PART = re.compile(r"part:\s*([a-z][a-z0-9-]*)")
-
-
-def _div(self, tokens: list[Token], idx: int, options, env) -> str:
-    """``::: name`` opens a ``<div class="name">``. Parsed tokens are shared by every
-    rendering, so the class goes on a copy in this rendering's own list."""
-    if tokens[idx].nesting == 1:
-        tokens[idx] = tokens[idx].copy()
-        tokens[idx].attrJoin("class", tokens[idx].info.strip())
-    return self.renderToken(tokens, idx, options, env)
-
-
-def _markdown() -> MarkdownIt:
-    # html on, so that the parser finds raw HTML and parse() can refuse it by line; no
-    # typographer, so that a text's quotes and dashes are the editor's own.
-    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
-    md.use(attrs_plugin, spans=True, allowed=ATTRIBUTES)
-    md.use(attrs_block_plugin, allowed=ATTRIBUTES)
-    md.use(deflist_plugin)
-    md.use(
-        container_plugin,
-        name="div",
-        validate=lambda params, *_: bool(_CLASS.fullmatch(params.strip())),
-        render=_div,
-    )
-    md.enable("table")
-    return md
-
-
-MD = _markdown()
 
 
 class MarkdownError(ValueError):
@@ -105,6 +90,15 @@ class Body:
     parts: dict[str, tuple[Token, ...]]
     units: tuple[Unit, ...]
 
+    def anchors(self) -> dict[str, str]:
+        """The ids given to headings (``{#id}``), each with its heading's msgid."""
+        found = {}
+        for tokens in self.parts.values():
+            for index, token in enumerate(tokens[:-1]):
+                if token.type == "heading_open" and "id" in token.attrs:
+                    found[str(token.attrs["id"])] = fold(tokens[index + 1].content)
+        return found
+
     def text(self, part: str = MAIN) -> str | None:
         """The msgid of the part's first paragraph, if it has one."""
         tokens = self.parts.get(part, ())
@@ -128,10 +122,6 @@ class Reader:
 def fold(content: str) -> str:
     """A unit's msgid: its source with every line break and indentation made one space."""
     return " ".join(line.strip() for line in content.splitlines() if line.strip())
-
-
-def _inline(text: str) -> list[Token]:
-    return MD.parseInline(text)[0].children or []
 
 
 def _marked_name(children: list[Token]) -> bool:
@@ -163,18 +153,6 @@ def _span_text(children: list[Token], start: int) -> str:
     return fold("".join(words))
 
 
-def _raw_html(tokens: list[Token], line: int = 0) -> tuple[Token, int] | None:
-    """The first raw HTML among the tokens, and the line (from 0) of its block."""
-    for token in tokens:
-        here = token.map[0] if token.map else line
-        if token.type in ("html_block", "html_inline"):
-            return token, here
-        found = _raw_html(token.children or [], here)
-        if found is not None:
-            return found
-    return None
-
-
 def _comments(text: str) -> tuple[str, dict[int, str], dict[int, str]]:
     """The text with its comments blanked out (line numbers kept), the translator comments
     and the part markers, each by the line on which it ends."""
@@ -197,15 +175,19 @@ def parse(text: str, first_line: int = 1) -> Body:
     """Parse a body; ``first_line`` is the line of the file it starts on, for messages."""
     plain, notes, markers = _comments(text)
     tokens = MD.parse(plain)
-    found = _raw_html(tokens)
+    found = raw_html(tokens)
     if found is not None:
         raw, line = found
         html = raw.content.strip().splitlines()[0]
         raise MarkdownError(first_line + line, f"raw HTML is not allowed in the text: {html}")
 
     for token in tokens:
+        line = first_line + (token.map[0] if token.map else 0)
+        if token.type == "inline" and (wrong := _bad_time(token.children or [])):
+            raise MarkdownError(line, f"a datetime is an ISO date, such as 2022-01-04: {wrong}")
+        if token.type == "inline" and (mark := unread_mark(token.children or [])):
+            raise MarkdownError(line, f"{UNREAD_MARK}: {mark}")
         if token.type == "heading_open" and token.tag == "h1":
-            line = first_line + (token.map[0] if token.map else 0)
             raise MarkdownError(line, "the page's own heading is its title: start at ##")
 
     parts: dict[str, list[Token]] = {MAIN: []}
@@ -235,24 +217,11 @@ def parse(text: str, first_line: int = 1) -> Body:
     return Body({name: tuple(blocks) for name, blocks in parts.items()}, tuple(units))
 
 
-def check_translation(translation: str) -> str | None:
-    """Why a translation of a unit cannot be shown, or None: it must not add raw HTML."""
-    found = _raw_html(_inline(translation))
-    if found is not None:
-        return f"raw HTML is not allowed in a translation: {found[0].content}"
-    return None
-
-
-def links(text: str) -> list[str]:
-    """The link URLs of an inline text, in order: a translation must keep its msgid's."""
-    return sorted(t.attrs["href"] for t in _inline(text) if t.type == "link_open")
-
-
 def _localised(children: list[Token], reader: Reader) -> list[Token]:
     """One unit's inline tokens for the reader: marks of the reader's own language
     dropped, glosses added, page links resolved."""
     out: list[Token] = []
-    spans: list[tuple[bool, str | None]] = []  # per open span: is it kept, and its gloss
+    spans: list[tuple[str | None, str | None]] = []  # per open span: its tag if kept, its gloss
     for index, child in enumerate(children):
         if child.type == "span_open":
             classes = str(child.attrs.get("class", "")).split()
@@ -264,17 +233,20 @@ def _localised(children: list[Token], reader: Reader) -> list[Token]:
                 attrs["class"] = " ".join(others)
             if attrs.get("lang") == reader.locale:
                 del attrs["lang"]
-            spans.append((bool(attrs), gloss))
-            if attrs:
-                out.append(child.copy(attrs=attrs))
+            tag = ("time" if "datetime" in attrs else "span") if attrs else None
+            spans.append((tag, gloss))
+            if tag:
+                out.append(child.copy(attrs=attrs, tag=tag))
             continue
         if child.type == "span_close" and spans:
-            kept, gloss = spans.pop()
-            if kept:
-                out.append(child)
+            tag, gloss = spans.pop()
+            if tag:
+                out.append(child.copy(tag=tag))
             if gloss:
                 out.append(Token("text", "", 0, content=f" ({gloss})"))
             continue
+        if child.type == "text" and _DIGIT_GROUP.search(child.content):
+            child = child.copy(content=_DIGIT_GROUP.sub("\u00a0", child.content))
         href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
         if href.startswith("page:"):
             key, _, anchor = href[len("page:") :].partition("#")
@@ -282,6 +254,15 @@ def _localised(children: list[Token], reader: Reader) -> list[Token]:
             child = child.copy(attrs={**child.attrs, "href": url})
         out.append(child)
     return out
+
+
+def render_inline(text: str, reader: Reader) -> str:
+    """An inline text in the reader's language (already translated) as HTML: a source's
+    title, where a name may be marked with its language."""
+    problem = check_translation(text)
+    if problem:
+        raise MarkdownError(1, problem)
+    return MD.renderer.renderInline(_localised(inline(text), reader), MD.options, {})
 
 
 def render(body: Body, reader: Reader, part: str = MAIN) -> str:
@@ -298,12 +279,7 @@ def render(body: Body, reader: Reader, part: str = MAIN) -> str:
                 problem = check_translation(translation)
                 if problem:
                     raise MarkdownError((token.map[0] if token.map else 0) + 1, problem)
-                children = _inline(translation)
+                children = inline(translation)
             token = token.copy(children=_localised(children, reader))
         tokens.append(token)
     return MD.renderer.render(tokens, MD.options, {})
-
-
-def plain(text: str) -> str:
-    """An inline text as plain words (a page's description from its first paragraph)."""
-    return "".join(t.content for t in _inline(text) if t.type in ("text", "code_inline"))

@@ -30,6 +30,9 @@ from .state import state
 
 START = "start"
 AREAS = "areas"  # the page the groups hang under; their paths start with its path
+STRATEGY = "s3"  # the smart specialisation strategy: an area's "strength" is one of its ids
+# An area's area of strength 2022–2025: its whole name there, or only part of it.
+STRENGTHS = ("strength", "strength_partly")
 # The path segment between the areas page and a group's slug, per language. VGR named one
 # group "Utvecklingsområden", like the page of all thirteen areas, so groups and areas get
 # separate namespaces: /sv/utvecklingsomraden/grupp/utvecklingsomraden.
@@ -49,9 +52,10 @@ FIELDS = {
         "menu",
         "nav_label",
         "parent",
+        "original_updated",
     },
-    "groups": {"title", "slug", "updated", "weight", "description"},
-    "areas": {"title", "slug", "updated", "weight", "description", "group"},
+    "groups": {"title", "heading", "slug", "updated", "weight", "description"},
+    "areas": {"title", "slug", "updated", "weight", "description", "group", *STRENGTHS},
 }
 REQUIRED = {"title", "slug", "updated"}
 SOURCE_FIELDS = {"label", "url", "lang"}
@@ -127,13 +131,16 @@ def absolute(url: str) -> str:
 # --- Building the site map from the files ------------------------------------------------
 
 
-def _datetime(value: Any, file: ContentFile, zone: ZoneInfo) -> datetime:
-    """A TOML date-time; one without an offset is local time in the site's time zone."""
+def _datetime(file: ContentFile, field: str, zone: ZoneInfo) -> datetime | None:
+    """A TOML date-time field; one without an offset is local time in the site's time zone."""
+    value = file.meta.get(field)
+    if value is None:
+        return None
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=zone)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=zone)
-    raise file.error('"updated" is a date and time, such as 2026-11-26T12:00:00', "updated")
+    raise file.error(f'"{field}" is a date and time, such as 2026-11-26T12:00:00', field)
 
 
 def _text(file: ContentFile, field: str) -> Text | None:
@@ -206,7 +213,8 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
             key=key,
             kind=kind,
             title=_text(file, "title"),
-            updated=_datetime(meta["updated"], file, zone),
+            updated=_datetime(file, "updated", zone),
+            heading=_text(file, "heading"),
             body=Body(file.body),
             file=file.path,
             weight=int(meta.get("weight", 0)),
@@ -225,7 +233,7 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
                 template=f"pages/{file.meta.get('template', 'page')}.html",
                 paths=slugs[key],
                 parent=None if key == START else file.meta.get("parent", START),
-                heading=_text(file, "heading"),
+                original_updated=_datetime(file, "original_updated", zone),
                 menu=bool(file.meta.get("menu", False)),
                 nav_label=_text(file, "nav_label"),
             )
@@ -255,12 +263,36 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
                 paths=_under(slugs[AREAS], _slugs(file)),
                 parent=f"group:{file.meta['group']}",
                 fragment_block=FRAGMENT_BLOCK,
+                strength=file.meta.get("strength"),
+                strength_partly=file.meta.get("strength_partly"),
             )
         )
     site = SiteMap(pages)
     for file in files:
         _check_links(file, site)
+    _check_strengths(by_kind["areas"], site)
     return site
+
+
+def _check_strengths(areas: Iterable[ContentFile], site: SiteMap) -> None:
+    """An area's ``strength`` (or ``strength_partly``) is the id of a heading on the
+    strategy page; an area has one of them at most."""
+    for file in areas:
+        if all(field in file.meta for field in STRENGTHS):
+            raise file.error('an area has "strength" or "strength_partly", not both', "strength")
+        for field in STRENGTHS:
+            anchor = file.meta.get(field)
+            if anchor is None:
+                continue
+            if STRATEGY not in site.by_key:
+                raise file.error(f'"{field}" needs the page pages/{STRATEGY}.md', field)
+            anchors = site[STRATEGY].body.parsed.anchors()
+            if anchor not in anchors:
+                raise file.error(
+                    f'"{field}" is the id of a heading on pages/{STRATEGY}.md: '
+                    + ", ".join(sorted(anchors)),
+                    field,
+                )
 
 
 def _check_links(file: ContentFile, site: SiteMap) -> None:

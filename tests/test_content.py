@@ -118,14 +118,21 @@ MISTAKES = {
     "no front matter": ("+++\n", "", 1, "a content file starts with a line +++"),
     "unknown field": ('weight = 1\n', 'weight = 1\nwieght = 2\n', 8, "unknown field 'wieght'"),
     "broken TOML": ('title = "IKT"', 'title = "IKT', 3, "front matter: "),
-    "raw HTML": ("Lindholmen Science Park i Göteborg", "<b>Lindholmen</b> Science Park i Göteborg",
+    "raw HTML": ("Enligt Business Region Göteborg", "Enligt <b>Business Region</b> Göteborg",
                  None, "raw HTML is not allowed in the text: <b>"),
     "missing title": ('title = "IKT"\n', "", 0, "the field 'title' is missing"),  # no line
     "unknown group": ('group = "knowledge-based"', 'group = "knowledge"', 5,
                       '"group" names one of: attractive-region, development, knowledge-based'),
-    "unknown page link": ("Lindholmen Science Park i Göteborg", "[Lindholmen](page:lindholmen)",
+    "unknown page link": ("Enligt Business Region Göteborg", "[Enligt](page:lindholmen) BRG",
                           None, "no page 'lindholmen': a page: link names a page by its file"),
-    "second h1": ("Lindholmen Science Park i Göteborg", "# Lindholmen\n\nLindholmen", None,
+    "bad date": ("Enligt Business Region Göteborg", "[I går]{datetime=2022-02-30} Enligt", None,
+                 "a datetime is an ISO date, such as 2022-01-04: 2022-02-30"),
+    "unread mark": ("Enligt Business Region Göteborg", "[Göteborg]{lang=sv x=å} Enligt", None,
+                    "a mark that cannot be read"),
+    "unknown area of strength": ('group = "knowledge-based"\n',
+                                 'group = "knowledge-based"\nstrength = "ikt"\n', 6,
+                                 '"strength" is the id of a heading on pages/s3.md'),
+    "second h1": ("Enligt Business Region Göteborg", "# Business Region\n\nEnligt", None,
                   "the page's own heading is its title: start at ##"),
 }  # fmt: skip
 
@@ -231,8 +238,8 @@ def flask_run(content) -> Iterator[str]:
 def test_an_edited_paragraph_shows_on_the_next_page_load_under_flask_run(content, flask_run):
     ict = content / "areas" / "ict.md"
     page = flask_run + "/sv/utvecklingsomraden/ikt"
-    old = "Lindholmen Science Park i Göteborg är science park för transporter, IKT och media."
-    new = "Lindholmen Science Park i Göteborg är en science park för IKT, media och transporter."
+    old = "Lindholmen Science Park i Göteborg har IKT som ett av sina tre områden"
+    new = "Lindholmen Science Park i Göteborg har IKT som ett av sina främsta områden"
     status, html = fetch(page)
     assert status == 200 and old in html
 

@@ -123,11 +123,7 @@ GIVEAWAYS = {
     "en": re.compile(r"\b(och|att|som|det|för|med|är|inte|den|ett)\b", re.I),
     "sv": re.compile(r"\b(the|and|of|with|is|are|this|that)\b", re.I),
 }
-PROPER_NAMES = {
-    # The English page of VGR's programme Livsmedel och gröna näringar, by its name.
-    "sv": ["Food and Agriculture"],
-    "en": [],
-}
+PROPER_NAMES: dict[str, list[str]] = {"sv": [], "en": []}  # none: every name is marked
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -20,6 +20,7 @@ from .helpers import soup
 FIXTURE = Path(__file__).parent / "fixtures" / "translate"
 # The text of the fixture's content file (content/sample.md): Markdown with two links.
 CONTENT_TEXT = "Läs mer om [områdena](page:areas) och om [EU:s plattform](https://example.eu/s3)."
+DATED_TEXT = "Sidan är från [4 januari 2022]{datetime=2022-01-04} och handlar om Vinnova."
 EN_PO = Path("translations/en/LC_MESSAGES/messages.po")
 
 
@@ -60,7 +61,7 @@ def project(tmp_path) -> Project:
 def test_a_clean_catalog_passes_the_check(project):
     result = project.translate("check")
     assert result.exit_code == 0, result.output
-    assert "en: 6 translated, 0 fuzzy, 0 untranslated" in result.output
+    assert "en: 7 translated, 0 fuzzy, 0 untranslated" in result.output
     assert "All catalogs pass." in result.output
 
 
@@ -92,6 +93,21 @@ DEFECTS = {
                      "the translation to https://example.eu/s3", 'msgid "Läs mer'),
     "content-html": ("Read more", "<script>alert(1)</script> Read more", CONTENT_TEXT,
                      "raw HTML is not allowed in a translation: <script>", 'msgid "Läs mer'),
+    # A date keeps its day ([words]{datetime=…}); the words may change.
+    "date-changed": ("{datetime=2022-01-04} and", "{datetime=2022-01-05} and", DATED_TEXT,
+                     "dates differ: the source has 2022-01-04, the translation has 2022-01-05",
+                     'msgid "Sidan'),
+    # The terminology list (translations/en/terminology.csv): a listed term keeps its English
+    # term, and a name kept in Swedish is marked as Swedish.
+    "term-other-word": ("[the areas](page:areas)", "[the fields](page:areas)", CONTENT_TEXT,
+                        'terminology (en/terminology.csv:2): "områdena" is translated "area" or '
+                        '"areas"', 'msgid "Läs mer'),
+    "term-left-in-swedish": ("[the areas](page:areas)", "[the områdena](page:areas)",
+                             CONTENT_TEXT, 'terminology (en/terminology.csv:2): "områdena" is '
+                             'Swedish: write "area" or "areas"', 'msgid "Läs mer'),
+    "term-name-unmarked": ("[Vinnova]{lang=sv}", "Vinnova", DATED_TEXT,
+                           'terminology (en/terminology.csv:3): "Vinnova" is Swedish: write '
+                           '"Vinnova", marked [Vinnova]{lang=sv}', 'msgid "Sidan'),
 }  # fmt: skip
 
 

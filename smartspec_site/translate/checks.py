@@ -122,8 +122,9 @@ def from_content(message: Message) -> bool:
 
 def content_problems(path: Path, catalog: Catalog) -> list[CatalogError]:
     """Translations of content-file texts that a page could not show as reviewed: raw HTML
-    (the renderer refuses it), or links other than the Swedish text's (a translation may
-    reword a link's text, never change where it leads)."""
+    (the renderer refuses it), or links or dates other than the Swedish text's (a
+    translation may reword a link's text or a date's words, never where the link leads or
+    which day the date is)."""
     problems = []
     for message in catalog:
         if not message.id or not message.string or not from_content(message):
@@ -134,6 +135,11 @@ def content_problems(path: Path, catalog: Catalog) -> list[CatalogError]:
             found = (
                 f"links differ: the source links to {_listing(prose.links(source))}, "
                 f"the translation to {_listing(prose.links(translation))}"
+            )
+        if not found and prose.times(source) != prose.times(translation):
+            found = (
+                f"dates differ: the source has {_listing(prose.times(source))}, "
+                f"the translation has {_listing(prose.times(translation))}"
             )
         if found:
             problems.append(CatalogError(path, message.lineno, f'{found} (msgid "{source}")'))

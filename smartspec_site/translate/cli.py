@@ -25,7 +25,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from ..files import write_atomic
-from . import catalogs, checks
+from . import catalogs, checks, terms
 from .catalogs import CatalogError
 
 COPYRIGHT_HOLDER = "Region Västra Götaland"
@@ -231,8 +231,9 @@ def compile_catalogs(ctx: click.Context) -> None:
 @translate.command()
 @click.pass_context
 def check(ctx: click.Context) -> None:
-    """The gate: fail on stale, untranslated or fuzzy entries, msgfmt errors, and
-    placeholders or markup that differ between source and translation."""
+    """The gate: fail on stale, untranslated or fuzzy entries, msgfmt errors, placeholders
+    or markup that differ between source and translation, and terms translated otherwise
+    than the language's terminology list says."""
     project = Project.of(current_app)
     template = extract_template(project.root)
     problems: list[CatalogError] = []
@@ -261,6 +262,11 @@ def check(ctx: click.Context) -> None:
         problems += checks.entry_problems(po, current)
         problems += checks.content_problems(po, current)
         problems += checks.msgfmt_problems(po, current)
+        try:
+            source = current_app.config["BABEL_DEFAULT_LOCALE"]
+            problems += terms.problems(po, current, terms.load(terms.path_for(po)), source)
+        except CatalogError as exc:  # the list itself has a mistake
+            problems.append(exc)
         tally = checks.counts(current)
         summary.append(
             f"{po.parent.parent.name}: {tally['translated']} translated, "

@@ -210,8 +210,8 @@ def test_back_after_leaving_a_page_with_open_panels(page, live_server, locale):
     control(page, AREA_PANEL).click()
     assert_expanded(page, AREA_PANEL)
 
-    page.locator(".site-nav__link").nth(1).click()  # away, to the strategy page
-    page.wait_for_url(live_server.url + path_of("strategy", locale))
+    page.locator(".site-nav__link").nth(1).click()  # away, to the strategy 2022–2025
+    page.wait_for_url(live_server.url + path_of("s3", locale))
     page.go_back()
     assert page.url == start
     assert_full_page(page, start_heading)
@@ -303,8 +303,8 @@ def test_panel_headings_take_their_place_in_the_outline(page, live_server, page_
         title = control(page, panel).inner_text()
         assert (title, level) in headings, headings
     # Each panel (group or area) has its sources heading one level below the panel's own
-    # heading; a group page also has its own sources, as an h2.
+    # heading; a group page and the areas page also have their own sources, as an h2.
     sources = [lvl for name, lvl in headings if name == "Sources"]
-    own = [2] if page_key.startswith("group:") else []
+    own = [2] if page_key.startswith("group:") or page_key == "areas" else []
     assert sorted(sources) == sorted(own + [level + 1] * len(panels)), headings
     assert_heading_order(headings)

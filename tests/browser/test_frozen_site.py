@@ -31,8 +31,8 @@ def test_expanders_open_in_place_on_the_frozen_site(page: Page, static_server, l
         expander = page.locator(f"[data-expander='{panel_id}']")
         expect(expander).to_have_attribute("aria-expanded", "true")
     texts = {
-        "sv": ("Styrkeområdena är den första av fyra grupper", "Enligt Business Region Göteborg"),
-        "en": ("The areas of strength are the first of four groups", "According to Business"),
+        "sv": ("Gruppen Styrkeområden är den första", "Enligt Business Region"),
+        "en": ("The group Areas of strength is the first", "According to Business"),
     }[locale]
     expect(panel).to_contain_text(texts[0])
     expect(page.locator("#panel-area-ict")).to_contain_text(texts[1])

@@ -46,14 +46,21 @@ def header_contrast(img: Image.Image) -> list[str]:
 
 
 def menu_spacing(img: Image.Image, items: int) -> list[str]:
-    """The menu's items stand apart: at least items-1 gaps wider than a word space."""
+    """The menu's items stand apart: on each line of the menu (a narrow window wraps it), a
+    gap wider than a word space between each item and the next, items-1 such gaps in all
+    but one fewer for each line after the first."""
     area = band(img, NAV, 15)
     if area is None:
         return ["no menu band"]
-    found = words(img, (0, area.top, img.width - SCROLLBAR, area.bottom), NAV)
-    gaps = [b[0] - a[1] for a, b in zip(found, found[1:], strict=False)]
-    if sum(gap >= MENU_GAP for gap in gaps) < items - 1:
-        return [f"{items} menu items, but gaps of {gaps} px"]
+    width = img.width - SCROLLBAR
+    rows = pixels.runs(pixels.ink_rows(pixels.ink(img, area.box(width), NAV)), gap=4)
+    gaps = []
+    for top, bottom in rows:
+        found = words(img, (0, area.top + top, width, area.top + bottom + 1), NAV)
+        gaps.append([b[0] - a[1] for a, b in zip(found, found[1:], strict=False)])
+    wide = sum(gap >= MENU_GAP for line in gaps for gap in line)
+    if wide < items - len(rows):
+        return [f"{items} menu items on {len(rows)} line(s), but gaps of {gaps} px"]
     return []
 
 

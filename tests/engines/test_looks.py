@@ -21,7 +21,12 @@ def word(draw, x: int, top: int, width: int, colour) -> None:
 
 
 def page(
-    menu_gap=24, menu_colour=looks.WHITE, separator=True, panel_bar=False, banner_box=False
+    menu_gap=24,
+    menu_colour=looks.WHITE,
+    separator=True,
+    panel_bar=False,
+    banner_box=False,
+    menu_wraps=False,
 ) -> Image.Image:
     img = Image.new("RGB", (WIDTH, 400), looks.WHITE)
     draw = ImageDraw.Draw(img)
@@ -34,12 +39,14 @@ def page(
     draw.rectangle((0, 85, WIDTH, 159), fill=looks.HEADER)
     word(draw, 16, 100, 224, looks.WHITE)  # brand
     word(draw, 16, 130, 64, looks.WHITE)  # language link
-    draw.rectangle((0, 160, WIDTH, 199), fill=looks.NAV)
-    x = 16
+    draw.rectangle((0, 160, WIDTH, 199 + (30 if menu_wraps else 0)), fill=looks.NAV)
+    x, top = 16, 172
     for i, word_widths in enumerate([[40], [70, 120], [140], [90, 60]]):  # 4 items
+        if menu_wraps and i == 3:  # the last item on a line of its own, under the first
+            x, top = 16, 202
         for j, w in enumerate(word_widths):
             colour = menu_colour if i == 0 else looks.WHITE
-            word(draw, x, 172, w, colour)
+            word(draw, x, top, w, colour)
             x += w + (5 if j < len(word_widths) - 1 else menu_gap)
     x = 16
     for crumb in (150, 120, 60):  # two linked crumbs and the page's own
@@ -61,6 +68,7 @@ def test_a_page_without_the_defects_looks_right():
     img = page()
     assert looks.header_contrast(img) == []
     assert looks.menu_spacing(img, 4) == []
+    assert looks.menu_spacing(page(menu_wraps=True), 4) == []  # a menu on two lines
     assert looks.stray_panel_boxes(img) == []
     assert looks.banner_boxes(img) == []
     assert looks.breadcrumb_separators(img) == []
@@ -71,11 +79,19 @@ def test_a_page_without_the_defects_looks_right():
     [
         ({"menu_colour": VISITED}, lambda img: looks.header_contrast(img)),
         ({"menu_gap": 5}, lambda img: looks.menu_spacing(img, 4)),
+        ({"menu_gap": 5, "menu_wraps": True}, lambda img: looks.menu_spacing(img, 4)),
         ({"panel_bar": True}, looks.stray_panel_boxes),
         ({"banner_box": True}, looks.banner_boxes),
         ({"separator": False}, looks.breadcrumb_separators),
     ],
-    ids=["visited link on the menu", "menu run together", "panel bar", "banner box", "no ›"],
+    ids=[
+        "visited link on the menu",
+        "menu run together",
+        "wrapped menu run together",
+        "panel bar",
+        "banner box",
+        "no ›",
+    ],
 )
 def test_each_check_finds_its_defect(defect, check):
     assert check(page(**defect)) != []
