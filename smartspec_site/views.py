@@ -66,10 +66,7 @@ def page(slug: str) -> Response:
             abort(404)
         return redirect(page_url(canonical), code=308)
     fragment = bool(found.fragment_block) and wants_fragment()
-    response = rendered(found, fragment)
-    if found.fragment_block:
-        response.vary.update(FRAGMENT_HEADERS)
-    return response
+    return rendered(found, fragment)
 
 
 def rendered(found: Page, fragment: bool) -> Response:
@@ -82,7 +79,9 @@ def rendered(found: Page, fragment: bool) -> Response:
         return render_template(found.template, **context)
 
     key = (g.lang_code, found.key, fragment)
-    return caching.html_response(key, render, found.updated, shared=not fragment)
+    # A page that is also a fragment depends on the headers that choose between them.
+    vary = FRAGMENT_HEADERS if found.fragment_block else ()
+    return caching.html_response(key, render, found.updated, shared=not fragment, vary=vary)
 
 
 def page_context(page: Page) -> dict:

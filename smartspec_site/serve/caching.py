@@ -46,10 +46,17 @@ SUFFIXES = {".br": "br", ".gz": "gzip"}
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    body: bytes
+    """A page rendered once: its body in each encoding kept (None: as rendered), each with
+    the headers it is sent with, built here once rather than on every request."""
+
     etag: str
-    last_modified: str
-    encoded: dict[str, bytes]  # "br"/"gzip" -> the body so compressed (where it saves 5 %)
+    variants: dict[str | None, tuple[bytes, tuple[tuple[str, str], ...]]]
+    offered: tuple[str, ...]  # the encodings kept, best first (compressed_variants keeps
+    # one only where it saves 5 %)
+
+    @property
+    def body(self) -> bytes:
+        return self.variants[None][0]
 
 
 class BoundedCache:
@@ -86,11 +93,23 @@ def html_cache_control(config, shared: bool = True) -> str:
     )
 
 
-def render_once(render: Callable[[], str], updated: datetime, released: datetime) -> Rendered:
+def render_once(
+    render: Callable[[], str], updated: datetime, site, headers: dict[str, str]
+) -> Rendered:
+    """Render, compress (brotli and gzip, the static files' own function) and prepare the
+    headers of each variant: ETag is a hash of the body (with the encoding appended for a
+    compressed one), Last-Modified the later of ``updated`` and the release."""
     body = render().encode("utf-8")
-    modified = max(updated, released)
+    etag = hashlib.sha256(body).hexdigest()[:32]
     encoded = {SUFFIXES[suffix]: data for suffix, data in compressed_variants(body).items()}
-    return Rendered(body, hashlib.sha256(body).hexdigest()[:32], http_date(modified), encoded)
+    common = {**headers, "Last-Modified": http_date(max(updated, site.released))}
+    variants: dict[str | None, tuple[bytes, tuple[tuple[str, str], ...]]] = {
+        None: (body, tuple({**common, "ETag": f'"{etag}"'}.items()))
+    }
+    for encoding, data in encoded.items():
+        extra = {"Content-Encoding": encoding, "ETag": f'"{etag}:{encoding}"'}
+        variants[encoding] = (data, tuple({**common, **extra}.items()))
+    return Rendered(etag, variants, tuple(name for name in ENCODINGS if name in encoded))
 
 
 def html_response(
@@ -99,14 +118,17 @@ def html_response(
     updated: datetime,
     shared: bool = True,
     mimetype: str = "text/html",
+    vary: tuple[str, ...] = (),
 ) -> Response:
     """A page or fragment from the page cache, in the encoding the client takes best, with
-    its validators and caching headers. ``key`` names the content; the public origin is
-    added here when SITE_URL is unset, because canonical and alternate links carry it.
+    its validators and caching headers. ``key`` names the content (and so decides
+    ``shared``, ``mimetype`` and ``vary``); the public origin is added here when SITE_URL is
+    unset, because canonical and alternate links carry it.
 
     ``shared=False`` (fragments) keeps the response out of shared caches, nginx's included:
     it has the page's URL, and a cache that ignores ``Vary: HX-Request`` must never hand it
-    to a visitor. The browser's own cache honours ``Vary``, so it may keep it."""
+    to a visitor. The browser's own cache honours ``Vary``, so it may keep it. ``vary``
+    names the request headers the answer depends on besides Accept-Encoding."""
     app = current_app._get_current_object()
     if not app.config["SITE_URL"]:
         # The origin as the request gave it, read raw: request.root_url would build (and
@@ -117,25 +139,19 @@ def html_response(
     use_cache = page_cache_enabled(app)
     rendered = site.pages.get(key) if use_cache else None
     if rendered is None:
-        rendered = render_once(render, updated, site.released)
+        headers = {
+            "Content-Type": f"{mimetype}; charset=utf-8",
+            "Vary": ", ".join(("Accept-Encoding", *vary)),
+            "Cache-Control": html_cache_control(app.config, shared),
+        }
+        rendered = render_once(render, updated, site, headers)
         if use_cache:
             site.pages.set(key, rendered)
-
     # werkzeug's parser of Accept-Encoding: q-values honoured, q=0 refused, ties go to the
     # first of ours (brotli).
-    encoding = request.accept_encodings.best_match(
-        [name for name in ENCODINGS if name in rendered.encoded]
-    )
-    response = PageResponse(rendered.encoded.get(encoding, rendered.body), mimetype=mimetype)
-    response.vary.add("Accept-Encoding")
-    if encoding:
-        response.headers["Content-Encoding"] = encoding
-        response.set_etag(f"{rendered.etag}:{encoding}")
-    else:
-        response.set_etag(rendered.etag)
-    response.headers["Last-Modified"] = rendered.last_modified
-    response.headers["Cache-Control"] = html_cache_control(app.config, shared)
-    return response
+    encoding = request.accept_encodings.best_match(rendered.offered)
+    body, headers = rendered.variants[encoding]
+    return PageResponse(body, headers=headers)
 
 
 def relative_location(response: Response) -> None:
