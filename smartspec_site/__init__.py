@@ -19,7 +19,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, config, i18n, live, serve, sitemap, translate, views
+from . import assets, config, i18n, live, readability, serve, sitemap, translate, views
 from .files import FileError
 from .state import KEY, SiteState
 from .translate.catalogs import translations_dir
@@ -66,6 +66,7 @@ def build(app: Flask) -> None:
     translate.init_app(app)
     assets.init_app(app)
     views.init_app(app)
+    readability.init_app(app)
     serve.init_app(app)
 
     # The WSGI stack, from the outside in: the security headers (unless nginx sends them);

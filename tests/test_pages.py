@@ -59,7 +59,10 @@ def test_every_page_answers_in_its_language(client, app, locale, page, path):
         with app.test_request_context(path):
             app.preprocess_request()
             assert heading == str(page.heading)
-        assert heading.endswith(title.split()[-1])
+        # The easy-to-read page's title names the version ("Lättläst", its label in the
+        # header and the breadcrumb); its heading says what the page is about.
+        if page.key != "easy-read":
+            assert heading.endswith(title.split()[-1])
     else:
         assert heading == title
     assert doc.find("main", id="main-content")

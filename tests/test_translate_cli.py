@@ -277,3 +277,22 @@ def test_moved_lines_and_references_alone_do_not_fail_the_check(project):
     assert "All catalogs pass." in result.output
     pot = (project.root / "translations" / "messages.pot").read_text(encoding="utf-8")
     assert "#: templates/page.html\n" in pot and "#: templates/page.html:" not in pot
+
+
+@pytest.mark.tools
+def test_a_long_changed_text_keeps_its_previous_text_whole_across_updates(project):
+    """A fuzzy entry shows the Swedish its translation was made for, whole, however long,
+    and a second update changes nothing (no wrapped `#|` lines that come back as stray
+    comments)."""
+    old = CONTENT_TEXT
+    new = (
+        old.replace("Läs mer", "Läs gärna mer") + " Här följer en lång mening som en editor bryter."
+    )
+    project.edit("content/sample.md", old, new)
+    assert project.translate("extract").exit_code == 0
+    assert project.translate("update").exit_code == 0
+    po = (project.root / EN_PO).read_text(encoding="utf-8")
+    assert f'#, fuzzy\n#| msgid "{old}"\nmsgid "{new}"\n' in po
+    assert project.translate("update").output.endswith("is up to date.\n")
+    assert (project.root / EN_PO).read_text(encoding="utf-8") == po
+    assert [line for line in po.splitlines()[4:] if line.startswith("# ")] == []

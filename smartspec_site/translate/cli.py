@@ -58,6 +58,14 @@ class Project:
         click.echo(str(replace(problem, path=self.shown(problem.path))), err=True)
 
 
+# Babel's writer wraps every comment line at 76 characters unless given a width, and a
+# previous msgid (`#| msgid "…"`) is written as a comment: wrapped, it loses the space at
+# each break and its continuation lines lose their `|`, so the next update reads them back
+# as stray translator comments. With a width no line reaches, nothing is wrapped: texts,
+# comments and previous msgids stay one line each, as GNU gettext's --no-wrap writes them.
+NO_WRAP = 1 << 30
+
+
 def render(catalog: Catalog, *, locations: bool = True) -> bytes:
     """A catalog as extract and update write it: unwrapped lines, previous msgids kept,
     references naming the file without a line number (so a moved line changes nothing).
@@ -66,7 +74,7 @@ def render(catalog: Catalog, *, locations: bool = True) -> bytes:
     write_po(
         out,
         catalog,
-        width=None,
+        width=NO_WRAP,
         no_location=not locations,
         include_previous=True,
         ignore_obsolete=True,
@@ -101,7 +109,9 @@ def extract_template(root: Path) -> Catalog:
 def restore_previous(catalog: Catalog) -> Catalog:
     """Read `#| msgid` lines back as previous msgids, and drop them once an entry is no
     longer fuzzy (as GNU msgmerge does). Babel's reader keeps them as user comments
-    ("| msgid ..."), so a second update would turn them into stray `# | msgid` lines."""
+    ("| msgid ..."), so a second update would turn them into stray `# | msgid` lines.
+    A wrapped previous msgid, as GNU gettext and other editors write it, continues on
+    `#| "…"` lines."""
     for message in catalog:
         kept, previous, field = [], {}, None
         for comment in message.user_comments:
@@ -150,13 +160,14 @@ def read_template(project: Project) -> Catalog:
 
 @translate.command()
 def extract() -> None:
-    """Write translations/messages.pot from the templates and the Python sources."""
+    """Write translations/messages.pot from the templates and the content files."""
     project = Project.of(current_app)
     template = extract_template(project.root)
     if project.template.exists():
         existing = read_template(project)
         extracted_at, template.creation_date = template.creation_date, existing.creation_date
-        if render(template) == render(existing):  # unchanged sources: an unchanged file
+        # Unchanged sources, written as this command writes them: an unchanged file.
+        if render(template) == project.template.read_bytes():
             click.echo(f"{project.shown(project.template)} is up to date.")
             return
         template.creation_date = extracted_at

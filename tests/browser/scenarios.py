@@ -153,9 +153,51 @@ def expanders_open_and_close_in_place(driver: Driver, base: str, locale: str) ->
     assert driver.js("return window.scenarioMarker;") == "still here", "the page reloaded"
 
 
+EASY = SITE["easy-read"]
+FOCUS_RING = (
+    "var s = getComputedStyle(document.activeElement);"
+    "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;"
+)
+EASY_TYPE = (
+    "var out = [];"
+    "document.querySelectorAll('main .easy-read p').forEach(function (p) {"
+    "  var s = getComputedStyle(p);"
+    "  out.push([parseFloat(s.lineHeight) / parseFloat(s.fontSize), s.textAlign,"
+    "            s.hyphens || s.webkitHyphens]);"
+    "}); return out;"
+)
+
+
+def easy_read_link_by_keyboard(driver: Driver, base: str, locale: str) -> None:
+    """After the skip link and the site's name, Tab reaches the easy-to-read link, with a
+    visible focus ring, and then the language link; Enter opens the easy-to-read page in the
+    same language, where the link says it is the current page and the text is set for easy
+    reading."""
+    driver.goto(f"{base}/{locale}/{AREA.path(locale)}")
+    stops = []
+    for _ in range(4):
+        driver.press("Tab")
+        stops.append(driver.js(ACTIVE)[1])
+        if stops[-1] == "easy-read-link":
+            assert driver.js(FOCUS_RING), "the focused link shows a ring"
+    assert stops == ["skip-link", "site-header__brand", "easy-read-link", "language-switcher__link"]
+    driver.js("document.querySelector('.easy-read-link').focus();")
+    driver.press("Enter")
+    path = f"/{locale}/{EASY.path(locale)}"
+    driver.wait("return location.pathname === arguments[0];", path)
+    driver.wait("return document.readyState === 'complete';")
+    current = "return document.querySelector('.easy-read-link').getAttribute('aria-current');"
+    assert driver.js(current) == "page"
+    paragraphs = driver.js(EASY_TYPE)
+    assert paragraphs, "the easy-to-read text"
+    for spacing, align, hyphens in paragraphs:
+        assert spacing >= 1.5 and align in ("start", "left") and hyphens == "none"
+
+
 SCENARIOS = [
     feature_test_finds_a_modern_engine,
     feature_test_shows_the_banner_without_a_feature,
     skip_link_moves_focus_into_main,
     expanders_open_and_close_in_place,
+    easy_read_link_by_keyboard,
 ]

@@ -52,7 +52,7 @@ def pages(client, locale):
 def reading_order(doc) -> list[str]:
     """What a reader meets, in the order they must meet it."""
     marks = [doc.select_one(".skip-link"), doc.select_one(".site-header__name")]
-    marks += doc.select(".language-switcher a") + doc.select(".site-nav a")
+    marks += doc.select(".easy-read-link, .language-switcher a") + doc.select(".site-nav a")
     if doc.select_one(".breadcrumbs"):
         marks += [doc.select_one(".breadcrumbs__label")]
         marks += [li.a or li for li in doc.select(".breadcrumbs li")]
@@ -137,7 +137,7 @@ def test_every_link_leads_to_a_page_or_a_place_on_one(client, live_server, dumps
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_language_link_and_area_links_lead_where_they_should(client, live_server, dumps, locale):
+def test_header_links_and_area_links_lead_where_they_should(client, live_server, dumps, locale):
     other = next(code for code in LOCALES if code != locale)
     checked = set()
     for path, doc in pages(client, locale):
@@ -146,6 +146,9 @@ def test_language_link_and_area_links_lead_where_they_should(client, live_server
         page = next((p for p in SITE if f"/{locale}/{p.path(locale)}" == path), None)
         expected = f"/{other}/{page.path(other)}" if page else f"/{other}/"
         assert dump.targets(fold(switch.get_text())) == {live_server.url + expected}, path
+        easy = doc.select_one(".easy-read-link")
+        easy_path = f"/{locale}/{SITE['easy-read'].path(locale)}"
+        assert dump.targets(fold(easy.get_text())) == {live_server.url + easy_path}, path
         for link in doc.main.select("a.expander"):
             url = live_server.url + link["href"]
             assert url in dump.targets(fold(link.get_text())), (path, link.get_text())
