@@ -30,6 +30,17 @@ needs_nginx = pytest.mark.skipif(
     "scripts/system-deps installs it",
 )
 DEPLOY = ROOT / "deploy" / "nginx"
+# The headers every answer carries, the app's and nginx's own errors alike.
+SECURITY = (
+    "content-security-policy",
+    "x-content-type-options",
+    "referrer-policy",
+    "permissions-policy",
+    "cross-origin-opener-policy",
+    "cross-origin-resource-policy",
+    "x-frame-options",
+    "strict-transport-security",
+)
 TEST_ENV = {"SMARTSPEC_HTMX_SOURCE": "local", "WEB_CONCURRENCY": "2"}
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import UTC, datetime
 from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest

@@ -7,20 +7,9 @@ from __future__ import annotations
 import brotli
 import pytest
 
-from .nginx_stack import needs_nginx, parse, raw
+from .nginx_stack import SECURITY, needs_nginx, parse, raw
 
 pytestmark = needs_nginx
-
-SECURITY = (
-    "content-security-policy",
-    "x-content-type-options",
-    "referrer-policy",
-    "permissions-policy",
-    "cross-origin-opener-policy",
-    "cross-origin-resource-policy",
-    "x-frame-options",
-    "strict-transport-security",
-)
 
 
 def request(nginx, path, method="GET", host="localhost", **headers):

@@ -16,21 +16,11 @@ from smartspec_site import assets
 from smartspec_site.serve import security
 
 from .helpers import vary
-from .nginx_stack import ServeStack, needs_nginx, parse, port_open, raw
+from .nginx_stack import SECURITY, ServeStack, needs_nginx, parse, port_open, raw
 
 pytestmark = needs_nginx
 
 AREA = "/sv/utvecklingsomraden/ikt"
-SECURITY = (
-    "content-security-policy",
-    "x-content-type-options",
-    "referrer-policy",
-    "permissions-policy",
-    "cross-origin-opener-policy",
-    "cross-origin-resource-policy",
-    "x-frame-options",
-    "strict-transport-security",
-)
 
 
 @pytest.fixture(scope="module")
