@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test setup test-setup serve bench lint freeze fixtures clean
+.PHONY: run test setup test-setup serve tls-check bench lint freeze fixtures clean
 
 run: setup
 	$(BIN)/flask run
@@ -36,8 +36,20 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
+# The production stack in the foreground: nginx on 127.0.0.1:$(PORT) in front of gunicorn on a
+# unix socket (smartspec_site/serve/stack.py); Ctrl-C stops both. nginx is Debian's, with
+# brotli_static, installed where missing.
+PORT ?= 8000
+NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 serve: setup
-	$(BIN)/gunicorn --config gunicorn.conf.py 'smartspec_site:create_app()'
+	@test -x /usr/sbin/nginx || scripts/system-deps --package nginx
+	@test -e $(NGINX_BROTLI) || scripts/system-deps --package libnginx-mod-http-brotli-static
+	PORT=$(PORT) $(BIN)/python -m smartspec_site.serve.stack
+
+# Debian's testssl.sh against deploy/nginx/smartspec.conf's TLS server with a self-signed
+# certificate on 127.0.0.1: every check it has, a few minutes (the tests run a quick subset).
+tls-check: test-setup
+	$(BIN)/python -m pytest -q tests/test_tls.py --tls-full
 
 bench: test-setup
 	scripts/system-deps wrk:wrk

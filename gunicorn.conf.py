@@ -1,11 +1,13 @@
-"""gunicorn settings for production: `make serve`, or
-`.venv/bin/gunicorn --config gunicorn.conf.py` (the app is named below).
+"""gunicorn settings for production, always behind nginx: `make serve` runs both
+(smartspec_site/serve/stack.py), and deploy/smartspec.service runs gunicorn on a server with
+the socket systemd opens for nginx. Sync workers serve one connection each, so they never
+face clients directly: nginx buffers whole requests and answers (docs/production.md).
 
-Overridable from the environment: GUNICORN_BIND (default 127.0.0.1:8000; put a reverse
-proxy or load balancer in front), WEB_CONCURRENCY (workers; default 2 x cores + 1),
-GUNICORN_THREADS (default 1: sync workers, meant to sit behind a buffering proxy such as
-nginx), GUNICORN_ACCESSLOG (default "-", stdout; empty to turn it off). Any other setting:
-GUNICORN_CMD_ARGS, e.g. GUNICORN_CMD_ARGS="--timeout 60".
+Overridable from the environment: GUNICORN_BIND (default 127.0.0.1:8000; `make serve` uses a
+unix socket), WEB_CONCURRENCY (workers; default 2 x cores + 1), GUNICORN_THREADS (default 1:
+sync workers), GUNICORN_ACCESSLOG (default "-", stdout; empty to turn it off: nginx logs
+every request). Any other setting: GUNICORN_CMD_ARGS, e.g. GUNICORN_CMD_ARGS="--timeout 60".
+The app needs SMARTSPEC_SITE_URL in production.
 """
 
 import os
@@ -37,6 +39,9 @@ timeout = 30
 graceful_timeout = 20
 keepalive = 5
 reload = False
+# No runtime control socket (gunicorn >= 27 opens one in ~/.gunicorn by default): nothing
+# here is managed at run time, and several servers (tests, `make serve`) run side by side.
+control_socket_disable = True
 
 # Logs: errors to stderr, the access log (combined format plus the time taken) to stdout,
 # without the load balancer's health checks.

@@ -1,6 +1,6 @@
 """Region Västra Götaland's smart specialisation microsite.
 
-The package has three wings, and the tree shows them:
+The package has four wings, and the tree shows them:
 
 * the site, here: the factory, configuration, the site map built from the content files
   (``content/``), their Markdown (``prose``), the request's language and the views;
@@ -49,7 +49,17 @@ def create_app(settings: Mapping[str, Any] | None = None) -> Flask:
     if settings:
         app.config.update(settings)
     config.finalize(app.config, app.logger)
+    try:
+        build(app)
+    except FileError as exc:
+        if app.config["PRODUCTION"]:
+            # One line naming the file (gunicorn prints a RuntimeError so), not a traceback.
+            raise config.StartError(str(exc)) from None
+        raise
+    return app
 
+
+def build(app: Flask) -> None:
     content = Path(app.config["CONTENT_DIR"])
     zone = app.config["BABEL_DEFAULT_TIMEZONE"]
     # A content file with a mistake stops the start, naming the file and the line.
@@ -74,16 +84,14 @@ def create_app(settings: Mapping[str, Any] | None = None) -> Flask:
     feedback.init_app(app)
     serve.init_app(app)
 
-    # The WSGI stack, from the outside in: every answer gets the security headers; static
-    # files are answered by WhiteNoise; behind proxies, ProxyFix reads the scheme and client
-    # they saw; warm pages are replayed by the response cache; the rest reaches Flask.
-    site = app.extensions[KEY]
-    wsgi = serve.ResponseCache(app.wsgi_app)
+    # The WSGI stack, from the outside in: the security headers (unless nginx sends them);
+    # /healthz, answered whatever the Host; static files, answered by WhiteNoise; behind
+    # proxies, ProxyFix reads the scheme and client they saw; the rest reaches Flask.
+    wsgi = app.wsgi_app
     if proxies := int(app.config["PROXY_COUNT"]):
-        # X-Forwarded-Proto and -For, for redirects and canonical links. Never
-        # X-Forwarded-Host: a proxy passes on whatever a client sent there, and forwards
-        # Host itself. Outside the response cache, whose key holds the scheme.
+        # X-Forwarded-Proto and -For. Never X-Forwarded-Host: a proxy passes on whatever a
+        # client sent there, and forwards Host itself.
         wsgi = ProxyFix(wsgi, x_for=proxies, x_proto=proxies, x_host=0)
     wsgi = serve.whitenoise(app, wsgi)
-    app.wsgi_app = serve.SecurityHeaders(wsgi, site.security_headers)
-    return app
+    wsgi = serve.HealthCheck(wsgi)
+    app.wsgi_app = serve.security.wrap(app, wsgi)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Config
 
@@ -34,12 +35,16 @@ class Defaults:
     HTMX_LOCAL_FILE = f"vendor/htmx-{HTMX_VERSION}.min.js"
     HTMX_INTEGRITY = HTMX_INTEGRITY
 
-    # Absolute origin used for canonical links, hreflang alternates and the sitemap.
-    # Empty: use the request's own host (fine behind a proxy that sets Host correctly).
+    # The public origin (https://smartspec.example): canonical links, hreflang alternates,
+    # the sitemap and the export name it. Required in production, whose TRUSTED_HOSTS are
+    # its host plus EXTRA_HOSTS; elsewhere empty means "the request's own host".
     SITE_URL = ""
+    # More host names production answers besides SITE_URL's (a list, or one name):
+    # `make serve` adds 127.0.0.1 next to localhost. Any other Host gets a 400.
+    EXTRA_HOSTS: list[str] = []
 
-    # How many proxies (nginx, a load balancer) stand in front and set X-Forwarded-For,
-    # -Proto and -Host; 0 trusts none of those headers.
+    # How many proxies (nginx, a load balancer) stand in front and set X-Forwarded-For and
+    # -Proto; 0 trusts neither. X-Forwarded-Host is never trusted.
     PROXY_COUNT = 0
 
     # Compile the catalogs on start, and in debug again whenever a .po changes.
@@ -52,6 +57,11 @@ class Defaults:
     # Strict-Transport-Security max-age, sent in production only (0: no HSTS). Browsers
     # ignore it over plain HTTP, so it only takes effect behind TLS.
     HSTS_SECONDS = 31536000
+    # Behind nginx: the file the app writes its security headers to at start, as nginx
+    # `add_header ... always` lines that the site configuration includes. When set, nginx
+    # sends them on every answer (its own errors too) and the app sends none, so each
+    # header is set by one layer. Empty: the app sends them itself (flask run, bare gunicorn).
+    NGINX_HEADERS_FILE = ""
 
     # Static files are copied under content-hashed names, with .br/.gz, to this folder on
     # start and served from there by WhiteNoise with a one-year immutable Cache-Control.
@@ -106,6 +116,10 @@ def finalize(config: Config, logger: logging.Logger) -> None:
     """The production switch, applied once every other source of configuration has been read
     and before anything reads ``DEBUG``.
 
+    Production needs its public origin: without SITE_URL every new Host would render (and
+    cache) the pages under itself, so it refuses to start. TRUSTED_HOSTS (Flask 3.1) is then
+    SITE_URL's host plus EXTRA_HOSTS, unless set outright: any other Host gets a 400.
+
     No SECRET_KEY is required, the feedback form included: the app has no session, no flash
     messages and no signed cookie (the banner's dismissal cookie is written by the browser's
     script), and the form is protected without a per-visitor token (feedback/guard.py:
@@ -119,9 +133,28 @@ def finalize(config: Config, logger: logging.Logger) -> None:
         SESSION_COOKIE_SECURE=True,
         SESSION_COOKIE_SAMESITE="Lax",
     )
-    if not config["SITE_URL"]:
-        logger.warning(
-            "SITE_URL is not set: canonical links, alternates and the sitemap name the "
-            "request's Host. Set SMARTSPEC_SITE_URL=https://… (and SMARTSPEC_PROXY_COUNT "
-            "behind a proxy)."
+    host = site_host(config["SITE_URL"])
+    if config.get("TRUSTED_HOSTS") is None:
+        config["TRUSTED_HOSTS"] = [host, *extra_hosts(config["EXTRA_HOSTS"])]
+    logger.debug("production: answering the hosts %s", config["TRUSTED_HOSTS"])
+
+
+def site_host(site_url: str) -> str:
+    """The host of SITE_URL, which must be an origin: http(s)://host[:port], nothing more."""
+    if not site_url:
+        raise StartError(
+            "SITE_URL is not set: production needs the site's public origin, "
+            "e.g. SMARTSPEC_SITE_URL=https://smartspec.example"
         )
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise StartError(f"SITE_URL must be http(s)://host[:port], not {site_url!r}")
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+        raise StartError(f"SITE_URL must be an origin without a path, not {site_url!r}")
+    return parts.hostname
+
+
+def extra_hosts(value: str | list[str]) -> list[str]:
+    """EXTRA_HOSTS from the environment is a JSON list or a plain, comma-separated string."""
+    names = value.split(",") if isinstance(value, str) else value
+    return [name.strip() for name in names if name.strip()]

@@ -40,6 +40,19 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` (atomically) unless the file already holds exactly it; True if written.
+    A start that finds its built files current writes nothing, so a read-only checkout
+    starts. A file that must change but cannot is a FileError naming it."""
+    try:
+        if path.is_file() and path.read_bytes() == data:
+            return False
+        write_atomic(path, data)
+    except OSError as exc:
+        raise FileError(path, None, f"cannot write it: {exc.strerror or exc}") from exc
+    return True
+
+
 class Watched:
     """A set of files, and whether any was added, removed or changed since the last look.
 

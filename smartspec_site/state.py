@@ -22,12 +22,15 @@ class SiteState:
     locales: tuple[str, ...] = ()
     # The newest source of the pages (Last-Modified is never older): serve/caching.py.
     released: datetime | None = None
-    # Rendered pages and fragments by key (serve/caching.py), when the page cache is on.
+    # Rendered pages and fragments by key, with their compressed bodies (serve/caching.py),
+    # when the page cache is on.
     pages: Any = None
     # Plain static file name -> its content-hashed name (serve/static_files.py).
     static_manifest: dict[str, str] = field(default_factory=dict)
-    # The security headers every answer carries (serve/security.py).
+    # The security headers every answer carries (serve/security.py), and whether the app
+    # sends them (else nginx does, from NGINX_HEADERS_FILE).
     security_headers: list[tuple[str, str]] = field(default_factory=list)
+    headers_by_app: bool = True
     # True while `flask freeze` writes the static export (serve/freeze.py): forms then post
     # to FEEDBACK_URL without htmx, or are left out (feedback/).
     freezing: bool = False

@@ -15,7 +15,7 @@ from flask import (
     url_for,
 )
 from jinja2_fragments.flask import render_block
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.exceptions import BadHost, HTTPException, MethodNotAllowed, SecurityError
 from werkzeug.local import LocalProxy
 
 from . import i18n
@@ -66,10 +66,7 @@ def page(slug: str) -> Response:
             abort(404)
         return redirect(page_url(canonical), code=308)
     fragment = bool(found.fragment_block) and wants_fragment()
-    response = rendered(found, fragment)
-    if found.fragment_block:
-        response.vary.update(FRAGMENT_HEADERS)
-    return response
+    return rendered(found, fragment)
 
 
 def rendered(found: Page, fragment: bool) -> Response:
@@ -82,7 +79,9 @@ def rendered(found: Page, fragment: bool) -> Response:
         return render_template(found.template, **context)
 
     key = (g.lang_code, found.key, fragment)
-    return caching.html_response(key, render, found.updated, shared=not fragment)
+    # A page that is also a fragment depends on the headers that choose between them.
+    vary = FRAGMENT_HEADERS if found.fragment_block else ()
+    return caching.html_response(key, render, found.updated, shared=not fragment, vary=vary)
 
 
 def page_context(page: Page) -> dict:
@@ -129,12 +128,28 @@ def handle_http_error(error: HTTPException) -> Response:
     return response
 
 
+def refuse_host(error: HTTPException) -> Response:
+    """A Host this site does not serve: one that TRUSTED_HOSTS refuses (SecurityError), or
+    one werkzeug cannot even encode (BadHost: 64 ``a``s, ``a..b``, ``.example``). Flask then
+    has no URL adapter for the request, so no URL can be built (``url_for`` would fail, as
+    the site's error page did, with a 500): the answer is plain text that builds none,
+    never cached, and never anything rendered under that Host."""
+    return Response(
+        "400 Bad Request: this site does not answer to the host named in the request.\n",
+        status=400,
+        mimetype="text/plain",
+        headers={"Cache-Control": "no-store"},
+    )
+
+
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.add_url_rule("/", "root", root)
     app.add_url_rule("/sitemap.xml", "sitemap", sitemap)
     app.add_url_rule("/robots.txt", "robots", robots)
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(BadHost, refuse_host)
+    app.register_error_handler(SecurityError, refuse_host)
     app.jinja_env.globals.update(
         # The site map of this moment: the development server reloads it when a content
         # file changes, so templates (and macros, which see only globals) look it up.

@@ -28,6 +28,14 @@ TEST_CONFIG = {
 FROZEN_SITE_URL = "https://smartspec.example"
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--tls-full",
+        action="store_true",
+        help="run every check of testssl.sh on the TLS server (make tls-check; minutes)",
+    )
+
+
 @pytest.fixture(scope="session")
 def app():
     return create_app(TEST_CONFIG)
@@ -122,3 +130,32 @@ def static_server(frozen) -> Iterator[str]:
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def serve_stack():
+    """`make serve` as it runs: nginx in front of gunicorn, on a free port (nginx_stack.py)."""
+    from .nginx_stack import NGINX_MISSING, ServeStack
+
+    if NGINX_MISSING:
+        pytest.skip("Debian's nginx is not installed: scripts/system-deps installs it")
+    with ServeStack() as stack:
+        yield stack
+
+
+@pytest.fixture(scope="session")
+def nginx_export(frozen, tmp_path_factory):
+    """The export served by the operator's deploy/nginx/smartspec-export.conf."""
+    from .nginx_stack import NGINX_MISSING, OperatorNginx, self_signed
+
+    if NGINX_MISSING:
+        pytest.skip("Debian's nginx is not installed: scripts/system-deps installs it")
+    _, root = frozen
+    run = tmp_path_factory.mktemp("nginx-export")
+    headers = "_nginx-security-headers.conf"
+    replacements = [
+        (f"/srv/smartspec/site/{headers}", str(root / headers)),
+        ("/srv/smartspec/site", str(root)),
+    ]
+    with OperatorNginx("smartspec-export.conf", run, self_signed(run), replacements) as nginx:
+        yield nginx

@@ -36,6 +36,8 @@ class Gunicorn:
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "WEB_CONCURRENCY": str(workers),
             "SMARTSPEC_HTMX_SOURCE": "local",  # tests never reach the CDN
+            # Production needs its origin; its host is the one the tests connect to.
+            "SMARTSPEC_SITE_URL": self.url,
             **(env or {}),
         }
         self.stdout = self.stderr = ""
@@ -54,6 +56,10 @@ class Gunicorn:
             text=True,
         )
         return self.process
+
+    def booted(self) -> int:
+        """How many workers have booted so far (gunicorn's log)."""
+        return read_all(self._err).count("Booting worker")
 
     def wait_ready(self) -> bool:
         deadline = time.monotonic() + START_TIMEOUT
@@ -92,6 +98,13 @@ class Gunicorn:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def read_all(fh) -> str:
+    """What a child process has written to ``fh`` so far, read without moving the offset
+    the child writes at (a seek would make it write over the start)."""
+    fd = fh.fileno()
+    return os.pread(fd, os.fstat(fd).st_size, 0).decode("utf-8", "replace")
 
 
 def raw_request(url: str, data: bytes, timeout: float = 10) -> bytes:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,18 @@ def test_every_date_says_what_it_dates(client, locale):
             assert page.original_updated is None
             assert [d for d, _ in dates] == [page.updated.isoformat(timespec="minutes")]
             assert page.updated.year > 2022  # text written for this site
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_page_says_it_was_updated_after_today(client, locale):
+    """A date in the future is a typo or a wish: in the footer it misleads a reader, and as
+    Last-Modified it tells caches that the page comes from the future."""
+    now = datetime.now(UTC)
+    for _, path in page_paths(locale):
+        response = client.get(path)
+        for when, text in footer_dates(soup(response)):
+            assert datetime.fromisoformat(when) <= now, f"{path}: {text}"
+        assert response.last_modified <= now, path
 
 
 @pytest.mark.parametrize("locale", LOCALES)

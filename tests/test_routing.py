@@ -21,7 +21,8 @@ import pytest
 def test_slash_variants_redirect_permanently_to_the_page(client, path, target):
     response = client.get(path)
     assert response.status_code == 308
-    assert response.headers["Location"].removeprefix("http://localhost") == target
+    # Relative: a redirect never names a host, least of all one a client chose.
+    assert response.headers["Location"] == target
     assert client.get(target).status_code == 200
 
 
@@ -31,7 +32,7 @@ def test_a_slash_does_not_turn_an_unknown_page_into_a_redirect(client):
     assert "Page not found" in response.get_data(as_text=True)
 
 
-def test_behind_a_proxy_redirects_keep_its_scheme_and_host():
+def test_behind_a_proxy_links_keep_its_scheme_and_host():
     from smartspec_site import create_app
 
     from .conftest import TEST_CONFIG
@@ -42,11 +43,12 @@ def test_behind_a_proxy_redirects_keep_its_scheme_and_host():
         "X-Forwarded-Proto": "https",
         "X-Forwarded-Host": "evil.example",
     }
-    direct = create_app(TEST_CONFIG).test_client().get("/sv", headers=forwarded)
-    assert direct.headers["Location"] == "http://smart.example.org/sv/", "untrusted by default"
+    direct = create_app(TEST_CONFIG).test_client()
+    page = direct.get("/en/", headers=forwarded).get_data(as_text=True)
+    assert '<link rel="canonical" href="http://smart.example.org/en/">' in page, "untrusted"
     proxied = create_app({**TEST_CONFIG, "PROXY_COUNT": 1}).test_client()
     response = proxied.get("/sv", headers=forwarded)
-    assert response.headers["Location"] == "https://smart.example.org/sv/"
+    assert response.headers["Location"] == "/sv/"
     page = proxied.get("/en/", headers=forwarded).get_data(as_text=True)
     assert '<link rel="canonical" href="https://smart.example.org/en/">' in page
     assert "evil.example" not in page

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from smartspec_site import assets, create_app
+from smartspec_site.serve import security
 
 from .conftest import TEST_CONFIG
 
@@ -16,8 +17,10 @@ EXPECTED = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+PRODUCTION = {**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": "http://localhost"}
 
 
 def csp(response) -> dict[str, list[str]]:
@@ -114,11 +117,11 @@ def test_hsts_only_in_production():
     assert (
         "Strict-Transport-Security" not in create_app(TEST_CONFIG).test_client().get("/sv/").headers
     )
-    production = create_app({**TEST_CONFIG, "PRODUCTION": True}).test_client()
+    production = create_app(PRODUCTION).test_client()
     assert production.get("/sv/").headers["Strict-Transport-Security"] == "max-age=31536000"
     static = production.get("/static/css/site.css", buffered=True)
     assert static.headers["Strict-Transport-Security"]
-    off = create_app({**TEST_CONFIG, "PRODUCTION": True, "HSTS_SECONDS": 0}).test_client()
+    off = create_app({**PRODUCTION, "HSTS_SECONDS": 0}).test_client()
     assert "Strict-Transport-Security" not in off.get("/sv/").headers
 
 
@@ -126,6 +129,7 @@ def test_production_forces_debug_off(monkeypatch):
     monkeypatch.setenv("FLASK_DEBUG", "1")
     assert create_app(TEST_CONFIG).debug is True  # a developer's shell
     monkeypatch.setenv("SMARTSPEC_PRODUCTION", "true")
+    monkeypatch.setenv("SMARTSPEC_SITE_URL", "http://localhost")
     app = create_app(TEST_CONFIG)
     assert app.config["PRODUCTION"] is True
     assert app.debug is False
@@ -138,3 +142,22 @@ def test_the_app_has_no_secret_to_protect(client):
     assert app.config["SECRET_KEY"] is None
     for response in every_kind_of_response(app.test_client()).values():
         assert "Set-Cookie" not in response.headers
+
+
+def test_behind_nginx_the_app_writes_the_headers_and_sends_none(tmp_path):
+    """NGINX_HEADERS_FILE: nginx sends the headers (on its own errors too), the app none,
+    so every header is set once. The file is rewritten only when the headers change."""
+    target = tmp_path / "nginx" / "security-headers.conf"
+    settings = {**PRODUCTION, "NGINX_HEADERS_FILE": str(target)}
+    app = create_app(settings)
+    text = target.read_text()
+    for name, value in security.security_headers(app.config):
+        assert f'add_header {name} "{value}" always;' in text
+    assert "Strict-Transport-Security" in text and "Cross-Origin-Resource-Policy" in text
+    for kind, response in every_kind_of_response(app.test_client()).items():
+        for name in [*EXPECTED, "Content-Security-Policy", "Strict-Transport-Security"]:
+            assert name not in response.headers, (kind, name)
+    written = target.stat().st_mtime_ns
+    target.chmod(0o444)
+    create_app(settings)  # current: not written again
+    assert target.stat().st_mtime_ns == written

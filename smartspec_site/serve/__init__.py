@@ -1,6 +1,7 @@
-"""The production wing: caching and validators, static files, security headers, the export.
+"""The production wing: caching and validators, static files, security headers, the health
+check, the export, and `make serve` (stack.py, the stack's supervisor).
 
-Its WSGI layers (WhiteNoise, the response cache, the security headers) are composed by
+Its WSGI layers (the security headers, the health check, WhiteNoise) are composed by
 ``create_app``, in one place."""
 
 from __future__ import annotations
@@ -8,11 +9,10 @@ from __future__ import annotations
 from flask import Flask
 
 from . import caching, freeze, security, static_files
-from .caching import ResponseCache
-from .security import SecurityHeaders
+from .health import HealthCheck
 from .static_files import whitenoise
 
-__all__ = ["ResponseCache", "SecurityHeaders", "init_app", "whitenoise"]
+__all__ = ["HealthCheck", "init_app", "security", "whitenoise"]
 
 
 def init_app(app: Flask) -> None:

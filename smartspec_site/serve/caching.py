@@ -1,17 +1,22 @@
-"""HTTP behaviour for production: cached rendering, validators, caching headers, compression
-and the health check.
+"""HTTP behaviour of the app: rendered pages kept in memory, validators, caching headers,
+compression and redirects.
 
-Every page is a pure function of (locale, page, full page or fragment, public origin): the
-content is data in the repository. So a rendered page is kept in memory with its ETag (a hash
-of the body), not in debug, where a translator's saved catalog must show at once. Its
-``Last-Modified`` is the later of the page's ``updated`` date and the release (the newest
+The shared cache is nginx's (deploy/nginx/smartspec/proxy-cache.conf): a micro-cache in front
+of gunicorn that honours the ``Cache-Control`` set here. Inside the app one cache remains,
+for pages (``PAGE_CACHE``): every page is a pure function of (locale, page, full page or
+fragment, public origin), the content being data in the repository, so it is rendered once
+and kept with its ETag (a hash of the body) and its brotli and gzip bodies, compressed once
+at their strongest levels (the very functions the static files and the export use). Not in
+debug, where a translator's saved catalog must show at once. bench/run.py measures what
+the cache earns: gunicorn alone serves a page at a fraction of the rate without it, and
+nginx needs it on every miss.
+
+A page's ``Last-Modified`` is the later of its ``updated`` date and the release (the newest
 file the pages are made from), so a deploy that changes a template, a catalog or a static
-file is never answered 304 to an ``If-Modified-Since`` from before it. flask-compress compresses
-HTML and keeps each compressed body in a small cache keyed by that content hash; its ETag
-gets the encoding appended (``"abc:br"``), as a different representation must. Conditional
-requests are answered last, so they see the final ETag. Finally ``ResponseCache``, in front
-of Flask, replays a finished page response (headers and compressed body) for the next
-identical request, so a warm page costs a dictionary lookup.
+file is never answered 304 to an ``If-Modified-Since`` from before it. A compressed body's
+ETag gets the encoding appended (``"abc:br"``), as a different representation must.
+Everything else (error pages, robots.txt) is compressed per answer by flask-compress, at
+levels that cost little. Conditional requests are answered last, so they see the final ETag.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, Response, current_app, request
 from flask_compress import Compress
@@ -29,21 +35,33 @@ from werkzeug.http import http_date
 from .. import i18n
 from ..state import state
 from ..translate.catalogs import translations_dir
+from .static_files import compressed_variants
 
-HEALTH_PATH = "/healthz"
-MAX_CACHED = 512  # distinct bodies; pages x locales x variants is about 80
+MAX_CACHED = 512  # distinct pages; pages x locales x variants is about 80
+# The encodings a cached page is kept in, best first (zstd is not kept: every browser that
+# sends it also takes brotli).
+ENCODINGS = ("br", "gzip")
+SUFFIXES = {".br": "br", ".gz": "gzip"}
 
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    body: bytes
+    """A page rendered once: its body in each encoding kept (None: as rendered), each with
+    the headers it is sent with, built here once rather than on every request."""
+
     etag: str
-    last_modified: str
+    variants: dict[str | None, tuple[bytes, tuple[tuple[str, str], ...]]]
+    offered: tuple[str, ...]  # the encodings kept, best first (compressed_variants keeps
+    # one only where it saves 5 %)
+
+    @property
+    def body(self) -> bytes:
+        return self.variants[None][0]
 
 
 class BoundedCache:
     """A dict that starts over when full: enough for a site of ~80 bodies, and bounded
-    whatever Host headers or paths a client invents."""
+    whatever paths a client invents (without SITE_URL the key holds the Host too)."""
 
     def __init__(self, limit: int = MAX_CACHED):
         self.limit = limit
@@ -58,24 +76,9 @@ class BoundedCache:
         self.data[key] = value
 
 
-class CompressedBodies(BoundedCache):
-    """flask-compress's COMPRESS_CACHE_BACKEND. Its key is ``<algorithm>;<cache key>``; only
-    responses with a content hash have a cache key, the rest are compressed each time."""
-
-    def get(self, key: str):
-        return None if key.endswith(";") else super().get(key)
-
-    def set(self, key: str, value: bytes) -> None:
-        if not key.endswith(";"):
-            super().set(key, value)
-
-
-ETAG_KEY = "smartspec.body_etag"
-
-
-def compressed_cache_key(request) -> str:
-    # In the WSGI environ, not in `g`: that is per request, whatever contexts are pushed.
-    return request.environ.get(ETAG_KEY, "")
+class PageResponse(Response):
+    """A page, fragment or sitemap with its encoding already chosen from the page cache:
+    flask-compress leaves it alone (finish, below)."""
 
 
 def page_cache_enabled(app: Flask) -> bool:
@@ -90,20 +93,42 @@ def html_cache_control(config, shared: bool = True) -> str:
     )
 
 
+def render_once(
+    render: Callable[[], str], updated: datetime, site, headers: dict[str, str]
+) -> Rendered:
+    """Render, compress (brotli and gzip, the static files' own function) and prepare the
+    headers of each variant: ETag is a hash of the body (with the encoding appended for a
+    compressed one), Last-Modified the later of ``updated`` and the release."""
+    body = render().encode("utf-8")
+    etag = hashlib.sha256(body).hexdigest()[:32]
+    encoded = {SUFFIXES[suffix]: data for suffix, data in compressed_variants(body).items()}
+    common = {**headers, "Last-Modified": http_date(max(updated, site.released))}
+    variants: dict[str | None, tuple[bytes, tuple[tuple[str, str], ...]]] = {
+        None: (body, tuple({**common, "ETag": f'"{etag}"'}.items()))
+    }
+    for encoding, data in encoded.items():
+        extra = {"Content-Encoding": encoding, "ETag": f'"{etag}:{encoding}"'}
+        variants[encoding] = (data, tuple({**common, **extra}.items()))
+    return Rendered(etag, variants, tuple(name for name in ENCODINGS if name in encoded))
+
+
 def html_response(
     key: Hashable,
     render: Callable[[], str],
     updated: datetime,
     shared: bool = True,
     mimetype: str = "text/html",
+    vary: tuple[str, ...] = (),
 ) -> Response:
-    """A page or fragment from the rendered-page cache, with its validators and caching
-    headers. ``key`` names the content; the public origin is added here, because canonical
-    and alternate links carry it.
+    """A page or fragment from the page cache, in the encoding the client takes best, with
+    its validators and caching headers. ``key`` names the content (and so decides
+    ``shared``, ``mimetype`` and ``vary``); the public origin is added here when SITE_URL is
+    unset, because canonical and alternate links carry it.
 
-    ``shared=False`` (fragments) keeps the response out of shared caches: it has the page's
-    URL, and a CDN that ignores ``Vary: HX-Request`` must never hand it to a visitor. The
-    browser's own cache honours ``Vary``, so it may keep it."""
+    ``shared=False`` (fragments) keeps the response out of shared caches, nginx's included:
+    it has the page's URL, and a cache that ignores ``Vary: HX-Request`` must never hand it
+    to a visitor. The browser's own cache honours ``Vary``, so it may keep it. ``vary``
+    names the request headers the answer depends on besides Accept-Encoding."""
     app = current_app._get_current_object()
     if not app.config["SITE_URL"]:
         # The origin as the request gave it, read raw: request.root_url would build (and
@@ -111,85 +136,41 @@ def html_response(
         environ = request.environ
         key = (key, environ["wsgi.url_scheme"], environ.get("HTTP_HOST"), request.script_root)
     site = state(app)
-    cache: BoundedCache = site.pages
     use_cache = page_cache_enabled(app)
-    rendered = cache.get(key) if use_cache else None
+    rendered = site.pages.get(key) if use_cache else None
     if rendered is None:
-        body = render().encode("utf-8")
-        modified = max(updated, site.released)
-        rendered = Rendered(body, hashlib.sha256(body).hexdigest()[:32], http_date(modified))
+        headers = {
+            "Content-Type": f"{mimetype}; charset=utf-8",
+            "Vary": ", ".join(("Accept-Encoding", *vary)),
+            "Cache-Control": html_cache_control(app.config, shared),
+        }
+        rendered = render_once(render, updated, site, headers)
         if use_cache:
-            cache.set(key, rendered)
-    request.environ[ETAG_KEY] = rendered.etag
-    if use_cache:
-        request.environ[STORABLE] = True
-    response = app.response_class(rendered.body, mimetype=mimetype)
-    response.set_etag(rendered.etag)
-    response.headers["Last-Modified"] = rendered.last_modified
-    response.headers["Cache-Control"] = html_cache_control(app.config, shared)
-    return response
+            site.pages.set(key, rendered)
+    # werkzeug's parser of Accept-Encoding: q-values honoured, q=0 refused, ties go to the
+    # first of ours (brotli).
+    encoding = request.accept_encodings.best_match(rendered.offered)
+    body, headers = rendered.variants[encoding]
+    return PageResponse(body, headers=headers)
 
 
-STORABLE = "smartspec.storable"
-# Everything in a request that a page or fragment response depends on (besides the path):
-# the public origin (when SITE_URL is unset), the encoding negotiation, and the headers that
-# choose between page and fragment. Query strings do not change a page.
-KEY_ENVIRON = (
-    "wsgi.url_scheme",
-    "HTTP_HOST",
-    "SCRIPT_NAME",
-    "HTTP_ACCEPT_ENCODING",
-    "HTTP_HX_REQUEST",
-    "HTTP_HX_HISTORY_RESTORE_REQUEST",
-    "HTTP_HX_REQUEST_TYPE",
-)
-BYPASS_ENVIRON = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_RANGE")
-
-
-class ResponseCache:
-    """WSGI middleware in front of Flask: the finished responses of pages and fragments
-    (status, headers, compressed body), replayed for the next identical request.
-
-    Only what Flask marks storable is kept: a 200 from ``html_response`` with the page cache
-    on (never in debug), for GET or HEAD. The key holds the method, the path and every
-    request header the response depends on (``KEY_ENVIRON``; a superset of its ``Vary``).
-    Conditional requests go to Flask, which answers 304. Bounded like the page cache."""
-
-    def __init__(self, app, limit: int = MAX_CACHED):
-        self.app = app
-        self.cache = BoundedCache(limit)
-
-    def __call__(self, environ, start_response):
-        method = environ.get("REQUEST_METHOD")
-        if method not in ("GET", "HEAD") or any(h in environ for h in BYPASS_ENVIRON):
-            return self.app(environ, start_response)
-        key = (method, environ.get("PATH_INFO"), *(environ.get(h) for h in KEY_ENVIRON))
-        hit = self.cache.data.get(key)
-        if hit is not None:
-            status, headers, body = hit
-            start_response(status, list(headers))
-            return [body]
-
-        captured = []
-
-        def capture(status, headers, exc_info=None):
-            captured[:] = [status, list(headers)]
-            return start_response(status, headers, exc_info)
-
-        result = self.app(environ, capture)
-        if not environ.get(STORABLE) or not captured or not captured[0].startswith("200"):
-            return result
-        try:
-            body = b"".join(result)
-        finally:
-            if hasattr(result, "close"):
-                result.close()
-        self.cache.set(key, (captured[0], tuple(captured[1]), body))
-        return [body]
+def relative_location(response: Response) -> None:
+    """werkzeug's routing redirects (``/sv`` -> ``/sv/``, merged slashes) name the request's
+    own host: make them relative, so no answer (nor a cached one) sends a visitor to a host
+    a client chose. The app's own redirects are relative already."""
+    location = response.headers.get("Location")
+    if not location:
+        return
+    parts = urlsplit(location)
+    if parts.netloc and parts.netloc == request.host:
+        response.headers["Location"] = urlunsplit(("", "", parts.path or "/", parts.query, ""))
 
 
 def finish(response: Response) -> Response:
-    """Runs after flask-compress: caching headers for the rest, then conditional GET."""
+    """After every view: compression where the page cache did not choose, caching headers
+    for the rest, relative redirects, then conditional GET."""
+    if not isinstance(response, PageResponse):
+        response = current_app.extensions["compress"].after_request(response)
     status = response.status_code
     if status >= 400 and not i18n.locale_in_path():
         # The error page's language was negotiated from Accept-Language.
@@ -201,6 +182,8 @@ def finish(response: Response) -> Response:
             response.headers["Cache-Control"] = "public, max-age=300"
         elif status >= 400:
             response.headers["Cache-Control"] = "no-store"
+    if 300 <= status < 400:
+        relative_location(response)
     if status == 200 and request.method in ("GET", "HEAD"):
         environ = request.environ
         if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
@@ -208,19 +191,13 @@ def finish(response: Response) -> Response:
     return response
 
 
-def healthz() -> Response:
-    """For load balancers: tiny, never cached, and left out of gunicorn's access log."""
-    return Response("ok\n", mimetype="text/plain", headers={"Cache-Control": "no-store"})
-
-
-# Compressed bodies are cached by content hash, so the strongest levels cost once.
+# For what the page cache does not hold (error pages, robots.txt): cheap levels, per answer.
 COMPRESS_DEFAULTS = {
-    "COMPRESS_ALGORITHM": ["br", "zstd", "gzip"],
-    "COMPRESS_BR_LEVEL": 11,
-    "COMPRESS_LEVEL": 9,
-    "COMPRESS_ZSTD_LEVEL": 19,
-    "COMPRESS_CACHE_BACKEND": CompressedBodies,
-    "COMPRESS_CACHE_KEY": compressed_cache_key,
+    "COMPRESS_ALGORITHM": list(ENCODINGS),
+    "COMPRESS_BR_LEVEL": 5,
+    "COMPRESS_LEVEL": 6,
+    # finish() calls flask-compress, only for the answers the page cache did not encode.
+    "COMPRESS_REGISTER": False,
     # Conditional requests are answered by finish(), for compressed and plain bodies.
     "COMPRESS_EVALUATE_CONDITIONAL_REQUEST": False,
 }
@@ -250,10 +227,7 @@ def init_app(app: Flask) -> None:
     site = state(app)
     site.released = released(app)
     site.pages = BoundedCache()
-    app.add_url_rule(HEALTH_PATH, "healthz", healthz)
-    # Registered before flask-compress so that it runs after it (Flask runs after_request
-    # functions in reverse order).
     app.after_request(finish)
     for key, value in COMPRESS_DEFAULTS.items():
         app.config.setdefault(key, value)
-    Compress(app)
+    app.extensions["compress"] = Compress(app)  # flask-compress does not register itself

@@ -36,7 +36,7 @@ from . import security, static_files
 
 # Endpoints that only make sense on the dynamic app.
 # The feedback form posts to the app (FEEDBACK_URL): its answers are never static files.
-NOT_FROZEN = {"root", "healthz", "feedback.submit", "feedback.thanks"}
+NOT_FROZEN = {"root", "feedback.submit", "feedback.thanks"}
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
 NGINX_HEADERS = "_nginx-security-headers.conf"
 
@@ -56,7 +56,7 @@ def redirect_page(app: Flask) -> str:
     default = app.config["BABEL_DEFAULT_LOCALE"]
     starts = []
     for code in state(app).locales:
-        with app.test_request_context(f"/{code}/"):
+        with app.test_request_context(f"/{code}/", base_url=base_url(app)):
             g.lang_code = code
             starts.append(
                 {
@@ -67,10 +67,16 @@ def redirect_page(app: Flask) -> str:
                     "language": i18n.locale_name(code),
                 }
             )
-    with app.test_request_context(f"/{default}/"):
+    with app.test_request_context(f"/{default}/", base_url=base_url(app)):
         g.lang_code = default
         first = next(start for start in starts if start["code"] == default)
         return render_template("export/redirect.html", starts=starts, default=first)
+
+
+def base_url(app: Flask) -> str | None:
+    """Every page is rendered under SITE_URL's host (Frozen-Flask's FREEZER_BASE_URL), as
+    production's TRUSTED_HOSTS require; without SITE_URL, under Flask's http://localhost."""
+    return app.config["SITE_URL"] or None
 
 
 def export_headers(app: Flask) -> list[tuple[str, str]]:
@@ -87,10 +93,9 @@ def headers_file(app: Flask) -> str:
 
 
 def nginx_headers_file(app: Flask) -> str:
-    """``add_header`` lines for nginx; ``always`` so that error pages carry them too."""
-    lines = ["# Written by `flask freeze`: the security headers of smartspec_site/security.py."]
-    lines += [f'add_header {name} "{value}" always;' for name, value in export_headers(app)]
-    return "\n".join(lines) + "\n"
+    """The same headers as ``add_header ... always`` lines: nginx sends them on every answer,
+    its own errors included (deploy/nginx/smartspec-export.conf includes the file)."""
+    return security.nginx_headers(export_headers(app))
 
 
 # Underscored like _headers: deploy/nginx.conf answers /_* with 404.
@@ -117,6 +122,10 @@ def freeze_site(app: Flask, destination: Path | None = None) -> set[str]:
     # Frozen-Flask reads a relative destination against the app's root path; so must we.
     check_destination(Path(app.root_path) / app.config["FREEZER_DESTINATION"])
     app.config["STATIC_HASHED"] = True
+    app.config["FREEZER_BASE_URL"] = base_url(app)
+    # No client's Host reaches the freezer, and Frozen-Flask builds its URL list under
+    # localhost: production's TRUSTED_HOSTS (SITE_URL's host) would refuse it.
+    app.config["TRUSTED_HOSTS"] = None
     # Frozen-Flask requests every page while its own test_request_context is pushed, and
     # `flask freeze` runs inside an app context: a request would then reuse that app
     # context and share `g` (and Flask-Babel's cached locale) with every other page. Each
@@ -170,7 +179,7 @@ def _freeze(app: Flask) -> set[str]:
     (root / MARKER).write_text("Written by `flask freeze`; may be replaced by it.\n")
     default = app.config["BABEL_DEFAULT_LOCALE"]
     for code in state(app).locales:
-        response = client.get(f"/{code}/404-not-found")
+        response = client.get(f"/{code}/404-not-found", base_url=base_url(app))
         assert response.status_code == 404
         target = root / ("404.html" if code == default else f"{code}/404.html")
         target.write_bytes(response.data)

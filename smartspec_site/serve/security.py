@@ -1,9 +1,15 @@
 """Security headers on every response: pages, fragments, errors, redirects and static files.
 
-A small WSGI middleware rather than flask-talisman: Talisman works in Flask's
-``after_request``, which never sees the static files WhiteNoise answers in front of Flask,
-and it brings HTTPS redirects, nonces and session-cookie settings this site does not use.
-Here the headers are computed once per app and appended to every response's header list.
+One layer sets each header on each answer. Behind nginx (``NGINX_HEADERS_FILE`` set) the app
+writes them at start as ``add_header ... always`` lines that the nginx site includes, and sends
+none itself: nginx then puts them on every answer, its own errors (400, 405, 413, 414, 502 ...)
+included, and the CSP's script hash is never copied by hand. Without nginx (`flask run`, bare
+gunicorn) a small WSGI middleware outside everything else adds them.
+
+The middleware rather than flask-talisman: Talisman works in Flask's ``after_request``, which
+never sees the static files WhiteNoise answers in front of Flask, and it brings HTTPS
+redirects, nonces and session-cookie settings this site does not use. Here the headers are
+computed once per app and appended to every response's header list.
 
 The Content-Security-Policy allows scripts from this origin, from the one CDN origin htmx is
 loaded from (only when ``HTMX_SOURCE`` is ``cdn``) and the inline support script by its
@@ -14,11 +20,13 @@ why base.html turns off htmx's injected indicator ``<style>`` (``includeIndicato
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Flask
 
 from .. import assets
+from ..files import write_if_changed
 from ..state import state
 
 PERMISSIONS_POLICY = ", ".join(
@@ -73,6 +81,8 @@ def security_headers(config) -> list[tuple[str, str]]:
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
         ("Permissions-Policy", PERMISSIONS_POLICY),
         ("Cross-Origin-Opener-Policy", "same-origin"),
+        # No other site may embed these answers (a script, an image, a page in an <object>).
+        ("Cross-Origin-Resource-Policy", "same-origin"),
         # frame-ancestors for browsers that predate it (IE11).
         ("X-Frame-Options", "DENY"),
     ]
@@ -100,5 +110,25 @@ class SecurityHeaders:
         return self.app(environ, start)
 
 
+def nginx_headers(headers: Iterable[tuple[str, str]]) -> str:
+    """``add_header`` lines for nginx; ``always`` so that error answers carry them too."""
+    lines = [
+        "# Written by the app (smartspec_site/serve/security.py): its security headers, for",
+        "# nginx to send on every answer. Do not edit: the app rewrites it when they change.",
+    ]
+    lines += [f'add_header {name} "{value}" always;' for name, value in headers]
+    return "\n".join(lines) + "\n"
+
+
 def init_app(app: Flask) -> None:
-    state(app).security_headers = security_headers(app.config)
+    site = state(app)
+    site.security_headers = security_headers(app.config)
+    if target := app.config["NGINX_HEADERS_FILE"]:
+        write_if_changed(Path(target), nginx_headers(site.security_headers).encode("utf-8"))
+        site.headers_by_app = False
+
+
+def wrap(app: Flask, wsgi_app):
+    """The middleware around ``wsgi_app``, unless nginx sends the headers."""
+    site = state(app)
+    return SecurityHeaders(wsgi_app, site.security_headers) if site.headers_by_app else wsgi_app

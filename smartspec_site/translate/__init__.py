@@ -6,23 +6,48 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
-from flask_babel import get_domain
+from flask_babel import force_locale, get_domain
 
 from .. import live
 from ..files import FileError
+from ..state import state
 from . import checks, cli
 from .catalogs import CatalogError, catalog_paths, translations_dir
 
 
 def build(translations: Path) -> list[FileError]:
     """Compile every catalog that a page can show; return the mistakes of the others, which
-    get no new .mo (checks.compile_checked)."""
+    get no new .mo (checks.compile_checked). A .mo already current is not rewritten."""
     errors: list[FileError] = []
     for po in catalog_paths(translations):
         try:
             checks.compile_checked(po)
         except CatalogError as exc:
             errors.append(exc)
+    return errors
+
+
+def load(app: Flask, translations: Path) -> list[FileError]:
+    """Load every locale's compiled catalog now, into Flask-Babel's cache, and check it is
+    the one a page would show: never a locale that silently falls back to Swedish.
+
+    Loaded at start, in gunicorn's master (preload_app), so every worker forks with the
+    catalogs in memory: a .mo deleted or emptied later (and a HUP, which forks new workers
+    from the master) changes nothing until the next start, which checks again."""
+    errors: list[FileError] = []
+    for po in catalog_paths(translations):
+        code = po.parent.parent.name
+        if code not in state(app).locales:
+            continue  # not a locale (a stray folder): never served
+        problems = checks.compiled_problems(po)
+        if problems:
+            errors += problems
+            continue
+        with app.test_request_context(f"/{code}/"), force_locale(code):
+            loaded = get_domain().get_translations()
+        mo = po.with_suffix(".mo").resolve()
+        if not any(Path(name).resolve() == mo for name in getattr(loaded, "files", [])):
+            errors.append(CatalogError(mo, None, "Flask-Babel did not load it"))
     return errors
 
 
@@ -44,4 +69,10 @@ def init_app(app: Flask) -> None:
             errors = build(translations)
             if errors:
                 raise errors[0]
+    if not app.debug:
+        errors = load(app, translations)
+        if errors and app.config["PRODUCTION"]:
+            raise errors[0]
+        for error in errors:
+            app.logger.warning("catalog not served as it should be: %s", error)
     app.cli.add_command(cli.translate)

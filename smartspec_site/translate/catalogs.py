@@ -16,7 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from flask import Flask, current_app
 
-from ..files import FileError, write_atomic
+from ..files import FileError, write_if_changed
 
 DOMAIN = "messages"
 
@@ -82,17 +82,17 @@ def msgid_of(message: Message) -> str:
 
 def compile_catalog(po_path: Path, catalog: Catalog | None = None) -> Path:
     """Compile one .po (read and checked here unless given) to its .mo, atomically; raise
-    CatalogError instead of writing a broken one. Fuzzy entries are left out."""
+    CatalogError instead of writing a broken one. Fuzzy entries are left out.
+
+    Always compiled, never judged by mtimes (a .po restored from git, a backup or a tarball
+    can be older than a .mo it no longer matches; compiling takes milliseconds), but written
+    only when the bytes differ: a checkout whose .mo files are current may be read-only."""
     catalog = catalog or read_catalog(po_path)
     mo_path = po_path.with_suffix(".mo")
     out = io.BytesIO()
     write_mo(out, catalog)
-    write_atomic(mo_path, out.getvalue())
+    try:
+        write_if_changed(mo_path, out.getvalue())
+    except FileError as exc:
+        raise CatalogError(exc.path, None, exc.message) from exc
     return mo_path
-
-
-def compile_all(translations: Path) -> list[Path]:
-    """Compile every catalog. Always, not by comparing mtimes: a .po restored from git, a
-    backup or a tarball can be older than a .mo it no longer matches, and compiling the
-    site's catalogs takes milliseconds."""
-    return [compile_catalog(po) for po in catalog_paths(translations)]

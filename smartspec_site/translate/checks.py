@@ -10,6 +10,7 @@ import bisect
 import os
 import re
 import shutil
+import struct
 import subprocess
 from collections import Counter
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import read_mo
 
 from .. import prose
 from .catalogs import CatalogError, compile_catalog, msgid_of, read_catalog
@@ -93,12 +95,24 @@ def entry_problems(path: Path, catalog: Catalog) -> Iterator[CatalogError]:
                     f"placeholders differ: the source has {_listing(expected)}, "
                     f"the translation has {_listing(found)} (a percent sign is written %%)"
                 )
-            expected_tags, found_tags = markup(source), markup(translation)
-            if expected_tags != found_tags:
-                yield problem(
-                    f"markup differs: the source has {_listing(expected_tags.elements())}, "
-                    f"the translation has {_listing(found_tags.elements())}"
-                )
+        if found := markup_differs(message):
+            yield problem(found)
+
+
+def markup_differs(message: Message) -> str | None:
+    """What is wrong when a translation's HTML tags differ from its source's, else None.
+    Templates mark translations safe (Jinja's i18n under autoescape), so a translation that
+    adds markup (a <script>) would reach the page as it stands."""
+    for source, translation in _pairs(message):
+        if not translation:
+            continue
+        expected, found = markup(source), markup(translation)
+        if expected != found:
+            return (
+                f"markup differs: the source has {_listing(expected.elements())}, "
+                f"the translation has {_listing(found.elements())}"
+            )
+    return None
 
 
 def from_content(message: Message) -> bool:
@@ -133,14 +147,41 @@ def content_problems(path: Path, catalog: Catalog) -> list[CatalogError]:
 
 
 def compile_checked(po_path: Path) -> Path:
-    """Compile a catalog (to its .mo) only if a page can show it: Babel's checks, and no
-    content-file text with raw HTML or other links (content_problems). Else CatalogError,
-    naming file and line, and no new .mo."""
+    """Compile a catalog (to its .mo) only if a page can show it: Babel's checks, no
+    template text whose markup differs from its source (markup_differs), no content-file
+    text with raw HTML or other links (content_problems). Else CatalogError, naming file and
+    line, and no new .mo: production refuses to start, as `flask translate check` refuses."""
     catalog = read_catalog(po_path)
     problems = content_problems(po_path, catalog)
+    for message in catalog:
+        if message.id and not from_content(message) and (found := markup_differs(message)):
+            entry = f'{found} (msgid "{msgid_of(message)}")'
+            problems.append(CatalogError(po_path, message.lineno, entry))
     if problems:
-        raise problems[0]
+        raise min(problems, key=lambda problem: problem.lineno or 0)
     return compile_catalog(po_path, catalog)
+
+
+def compiled_problems(po_path: Path) -> list[CatalogError]:
+    """What production must not serve from the compiled catalog next to ``po_path``: a
+    missing or unreadable .mo, one without a single translation (the locale's URLs would
+    show Swedish), or a translation whose markup differs from its source."""
+    mo_path = po_path.with_suffix(".mo")
+    if not mo_path.is_file():
+        return [CatalogError(mo_path, None, "missing: run `flask translate compile`")]
+    try:
+        with mo_path.open("rb") as fh:
+            catalog = read_mo(fh)
+    except (OSError, ValueError, struct.error, UnicodeDecodeError) as exc:
+        return [CatalogError(mo_path, None, f"cannot be read: {exc}")]
+    messages = [message for message in catalog if message.id and message.string]
+    if not messages:
+        return [CatalogError(po_path, None, "has no translations: the locale would show Swedish")]
+    return [
+        CatalogError(mo_path, None, f'{found} (msgid "{msgid_of(message)}")')
+        for message in messages
+        if (found := markup_differs(message))
+    ]
 
 
 def counts(catalog: Catalog) -> Counter[str]:

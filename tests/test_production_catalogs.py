@@ -1,0 +1,202 @@
+"""Catalogs in production: a locale is served in its language or the start fails, in one line
+naming the file; a translation that adds markup is refused; a read-only checkout whose
+compiled files are current starts; a catalog lost while running changes nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from smartspec_site import create_app
+from smartspec_site.config import ROOT, StartError
+from smartspec_site.translate import checks
+from smartspec_site.translate.catalogs import read_catalog
+
+from .conftest import TEST_CONFIG
+from .gunicorn_server import GUNICORN, Gunicorn, free_port
+from .helpers import text_of
+
+PRODUCTION = {**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": "http://localhost"}
+SKIP_LINK_EN = 'msgstr "Skip to main content"'
+READ_ONLY = Path(__file__).parent / "readonly"  # its sitecustomize makes folders read-only
+
+
+@pytest.fixture
+def translations(tmp_path) -> Path:
+    """A copy of translations/, with its .mo compiled."""
+    copy = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
+    create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(copy)})
+    assert (copy / "en" / "LC_MESSAGES" / "messages.mo").is_file()
+    return copy
+
+
+def start(translations: Path, **settings):
+    return create_app(
+        {**PRODUCTION, "BABEL_TRANSLATION_DIRECTORIES": str(translations), **settings}
+    )
+
+
+def refused(translations: Path, **settings) -> str:
+    with pytest.raises(StartError) as raised:
+        start(translations, **settings)
+    message = str(raised.value)
+    assert "\n" not in message
+    return message
+
+
+def en(translations: Path, suffix: str = ".po") -> Path:
+    return translations / "en" / "LC_MESSAGES" / f"messages{suffix}"
+
+
+def test_a_missing_catalog_fails_the_start(translations):
+    en(translations, ".mo").unlink()
+    message = refused(translations, TRANSLATIONS_AUTO_COMPILE=False)
+    assert message.startswith(f"{en(translations, '.mo')}: missing")
+    # Compiled on start (the default), the .po brings it back.
+    assert "Skip to main content" in text_of(start(translations).test_client().get("/en/"))
+
+
+def test_an_empty_catalog_fails_the_start(translations):
+    en(translations).write_text("", encoding="utf-8")
+    message = refused(translations)
+    assert message == f"{en(translations)}: has no translations: the locale would show Swedish"
+
+
+def test_a_broken_catalog_fails_the_start(translations):
+    text = en(translations).read_text(encoding="utf-8")
+    en(translations).write_text(text.replace(SKIP_LINK_EN, 'msgstr "Skip', 1), encoding="utf-8")
+    assert "string not closed with a quote" in refused(translations)
+
+
+def test_an_unreadable_compiled_catalog_fails_the_start(translations):
+    en(translations, ".mo").write_bytes(b"\x00" * 64)
+    message = refused(translations, TRANSLATIONS_AUTO_COMPILE=False)
+    assert message.startswith(f"{en(translations, '.mo')}: cannot be read")
+
+
+def test_a_translation_that_adds_markup_is_refused_as_the_check_refuses_it(translations):
+    text = en(translations).read_text(encoding="utf-8")
+    lines = text[: text.index(SKIP_LINK_EN)].count("\n") + 1
+    evil = 'msgstr "Skip to main content<script>alert(1)</script>"'
+    en(translations).write_text(text.replace(SKIP_LINK_EN, evil, 1), encoding="utf-8")
+    message = refused(translations)
+    assert message.startswith(f"{en(translations)}:{lines - 1}: markup differs")
+    assert "<script>" in message
+    # `flask translate check` refuses it with the same words (the same function).
+    found = checks.entry_problems(en(translations), read_catalog(en(translations)))
+    assert any("markup differs" in str(problem) for problem in found)
+    # A .mo compiled with it elsewhere (not through the app) is refused as well.
+    with en(translations).open("rb") as fh:
+        catalog = read_po(fh)
+    with en(translations, ".mo").open("wb") as fh:
+        write_mo(fh, catalog)
+    assert "markup differs" in refused(translations, TRANSLATIONS_AUTO_COMPILE=False)
+
+
+def test_outside_production_a_lost_catalog_is_logged(translations, caplog):
+    en(translations).write_text("", encoding="utf-8")
+    app = create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(translations)})
+    assert app is not None
+    assert "has no translations" in caplog.text
+
+
+def run_gunicorn(translations: Path, env: dict[str, str], timeout: float = 60):
+    """gunicorn -c gunicorn.conf.py in production, until it answers or exits."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(GUNICORN), "--config", "gunicorn.conf.py"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": "1",
+            "SMARTSPEC_HTMX_SOURCE": "local",
+            "SMARTSPEC_SITE_URL": f"http://127.0.0.1:{port}",
+            "SMARTSPEC_BABEL_TRANSLATION_DIRECTORIES": str(translations),
+            **env,
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return process, port
+
+
+def stop(process) -> str:
+    if process.poll() is None:
+        process.terminate()
+    return process.communicate(timeout=30)[1]
+
+
+def test_gunicorn_prints_one_line_naming_the_file(translations):
+    en(translations).write_text("", encoding="utf-8")
+    process, _ = run_gunicorn(translations, {})
+    assert process.wait(timeout=60) != 0
+    errors = stop(process)
+    assert f"Error: {en(translations)}: has no translations" in errors
+    assert "Traceback" not in errors
+
+
+def test_a_read_only_checkout_whose_files_are_current_starts(translations, tmp_path):
+    """Nothing is written when the compiled catalogs, the static build and the nginx
+    headers are current; a stale one that cannot be written fails in one line."""
+    headers = tmp_path / "security-headers.conf"
+    create_app({**PRODUCTION, "BABEL_TRANSLATION_DIRECTORIES": str(translations),
+                "NGINX_HEADERS_FILE": str(headers)})  # fmt: skip
+    env = {
+        "PYTHONPATH": str(READ_ONLY),
+        "READ_ONLY_PATHS": os.pathsep.join([str(ROOT), str(translations), str(tmp_path)]),
+        "SMARTSPEC_NGINX_HEADERS_FILE": str(headers),
+    }
+    process, port = run_gunicorn(translations, env)
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=10) as answer:
+            assert "Skip to main content" in answer.read().decode()
+    finally:
+        errors = stop(process)
+    assert "Error" not in errors and "Read-only" not in errors
+
+    # The check can fail: a catalog changed since it was compiled must be written, and here
+    # it cannot be.
+    text = en(translations).read_text(encoding="utf-8")
+    en(translations).write_text(text.replace(SKIP_LINK_EN, 'msgstr "Skip ahead"', 1))
+    process, _ = run_gunicorn(translations, env)
+    assert process.wait(timeout=60) != 0
+    errors = stop(process)
+    assert f"Error: {en(translations, '.mo')}: cannot write it: Read-only file system" in errors
+
+
+def test_a_catalog_lost_while_running_changes_nothing(translations):
+    """The .mo deleted, then a HUP (new workers, forked from the master): /en/ stays English,
+    since the catalogs were loaded in the master at start."""
+    with Gunicorn(
+        {"SMARTSPEC_BABEL_TRANSLATION_DIRECTORIES": str(translations)}, workers=1
+    ) as server:
+        en(translations, ".mo").unlink()
+        booted = server.booted()
+        server.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 30
+        while server.booted() == booted and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert server.booted() > booted, "no new worker after the HUP"
+        time.sleep(0.5)
+        with urllib.request.urlopen(server.url + "/en/", timeout=10) as answer:
+            page = answer.read().decode()
+    assert '<html lang="en"' in page
+    assert "Skip to main content" in page and "Gå direkt till huvudinnehållet" not in page
