@@ -14,13 +14,13 @@ nginx's (deploy/nginx/), with Flask's MAX_CONTENT_LENGTH behind it.
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g
 
 from ..state import state
 from . import cli, store, views
 from .guard import origin_of
 from .models import TEXT_LIMIT
-from .views import REPORT_PAGE, FormState, submit_url
+from .views import REPORT_PAGE, FormState, slugs, submit_url
 
 
 def form_state(page) -> FormState:
@@ -37,7 +37,15 @@ def form_action() -> str | None:
     if not state().freezing:
         return submit_url()
     app_origin = origin_of(current_app.config["FEEDBACK_URL"] or "")
-    return app_origin + submit_url() if app_origin else None
+    return app_origin + export_submit_path() if app_origin else None
+
+
+def export_submit_path() -> str:
+    """The form's path on the app, built from the URL map without ``url_for``: Frozen-Flask
+    logs every ``url_for`` and would try to freeze the form's address (a POST-only one)."""
+    locale = g.lang_code
+    values = {"lang_code": locale, "slug": slugs(locale)[0]}
+    return current_app.url_map.bind("localhost").build("feedback.submit", values)
 
 
 def init_app(app: Flask) -> None:
