@@ -9,7 +9,7 @@ leading apostrophe (OWASP's CSV injection guidance): a visitor's text is never a
 The csv module quotes the rest. JSON is the rows as they are, for programs.
 
 Purge deletes what is older than the retention period: FEEDBACK_RETENTION_DAYS (365) unless
-``--older-than`` says otherwise. deploy/ runs it daily (smartspec-purge.timer).
+``--older-than`` says otherwise. deploy/smartspec-purge.timer runs it daily.
 """
 
 from __future__ import annotations
