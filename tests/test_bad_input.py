@@ -18,8 +18,8 @@ EVIL = "<x-evil onload=alert(1)>"
 EVIL_Q = "%3Cx-evil%20onload%3Dalert(1)%3E"
 
 HEADINGS = {
-    "sv": {404: "Sidan finns inte", 405: "Adressen tar inte emot det du skickade"},
-    "en": {404: "Page not found", 405: "This address cannot receive what you sent"},
+    "sv": {404: "Sidan finns inte", 405: "Det går inte att skicka något till den här adressen"},
+    "en": {404: "Page not found", 405: "You cannot send anything to this address"},
 }
 
 

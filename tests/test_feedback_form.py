@@ -277,7 +277,7 @@ def test_the_statement_leads_to_the_report_form(client, url, locale):
 
     empty = client.post(SUBMIT[locale], data=form("", category="accessibility", answer=""))
     assert empty.status_code == 422
-    message = {"sv": "Skriv vad som inte fungerade", "en": "Enter what did not work"}[locale]
+    message = {"sv": "Skriv vad som inte fungerade", "en": "Describe what did not work"}[locale]
     assert soup(empty).select_one("[data-error-summary] a").get_text(strip=True) == message
     assert soup(empty).h1.get_text(strip=True) == soup(client.get(report_path)).h1.get_text(
         strip=True

@@ -329,15 +329,16 @@ def test_unsupported_methods_get_a_translated_405(client, path, lang):
     assert (
         heading
         == {
-            "sv": "Adressen tar inte emot det du skickade",
-            "en": "This address cannot receive what you sent",
+            "sv": "Det går inte att skicka något till den här adressen",
+            "en": "You cannot send anything to this address",
         }[lang]
     )
     # Pages can only be read; the page says what can be sent: feedback, with the form.
     text = " ".join(doc.main.get_text(" ").split())
     assert {
         "sv": "Det enda du kan skicka är synpunkter, med formuläret längst ned på varje sida.",
-        "en": "The only thing you can send is feedback, with the form at the bottom of every page.",
+        "en": "The only thing you can send us is feedback, using the form at the bottom of each "
+        "page.",
     }[lang] in text
 
 

@@ -19,7 +19,7 @@ from .helpers import LOCALES, axe_violations
 
 THANKS = {"sv": "Tack för dina synpunkter", "en": "Thank you for your feedback"}
 ERROR = {"sv": "Fel:", "en": "Error:"}
-PROBLEM = {"sv": "Det finns ett problem", "en": "There is a problem"}
+PROBLEM = {"sv": "Det finns fel i formuläret", "en": "There is a problem"}
 NO_ANSWER = {"sv": "Välj ja eller nej", "en": "Select yes or no"}
 FOCUSED = """() => {
   const el = document.activeElement;
