@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import re
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
@@ -17,6 +18,7 @@ import pytest
 from smartspec_site.serve.stack import local_site
 
 from .feedback_helpers import SUBMIT, form, rows, sqlite_url
+from .gunicorn_server import read_all
 from .nginx_stack import DEPLOY, SECURITY, ServeStack, needs_nginx
 
 pytestmark = needs_nginx
@@ -91,3 +93,17 @@ def test_the_operators_site_and_make_serve_limit_alike():
         assert zone and zone[1] == "$smartspec_feedback_client"
         assert int(zone[2]) == RATE_PER_MINUTE
         assert f"limit_req zone=smartspec_feedback burst={BURST} nodelay;" in site
+
+
+def test_the_access_log_holds_no_line_of_the_form_or_its_thank_you(stack):
+    """The privacy note: nothing in the server's log ties an address or a browser to what
+    was sent. make serve's nginx logs every other request (to its output)."""
+    status, headers, _ = send(stack, "POST", SUBMIT["sv"], urlencode(form(text="private")))
+    assert status == 303
+    assert send(stack, "GET", headers["location"])[0] == 200
+    assert send(stack, "GET", "/sv/")[0] == 200
+    deadline = time.monotonic() + 5
+    while '"GET /sv/ HTTP/1.1" 200' not in (log := read_all(stack._log)):
+        assert time.monotonic() < deadline, log[-2000:]
+        time.sleep(0.1)
+    assert "synpunkter" not in log, log[-2000:]
