@@ -1,11 +1,12 @@
 """Region Västra Götaland's smart specialisation microsite.
 
-The package has three wings, and the tree shows them:
+The package has four wings, and the tree shows them:
 
 * the site, here: the factory, configuration, the site map built from the content files
   (``content/``), their Markdown (``prose``), the request's language and the views;
 * ``translate/``: catalogs, their checks, the extractor and `flask translate`;
-* ``serve/``: caching, static files, security headers and the static export.
+* ``serve/``: caching, static files, security headers and the static export;
+* ``feedback/``: the feedback form on every page, its database and `flask feedback`.
 
 ``create_app`` is the only entry point: nothing runs on import.
 """
@@ -19,7 +20,19 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, config, i18n, live, readability, serve, sitemap, translate, views
+from . import (
+    assets,
+    config,
+    feedback,
+    i18n,
+    live,
+    readability,
+    serve,
+    sitemap,
+    statement,
+    translate,
+    views,
+)
 from .files import FileError
 from .state import KEY, SiteState
 from .translate.catalogs import translations_dir
@@ -67,6 +80,8 @@ def build(app: Flask) -> None:
     assets.init_app(app)
     views.init_app(app)
     readability.init_app(app)
+    statement.init_app(app)
+    feedback.init_app(app)
     serve.init_app(app)
 
     # The WSGI stack, from the outside in: the security headers (unless nginx sends them);

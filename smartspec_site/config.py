@@ -79,6 +79,32 @@ class Defaults:
     # `flask freeze` writes the static export here (freeze.py).
     FREEZER_DESTINATION = str(ROOT / "build" / "site")
 
+    # --- Feedback (smartspec_site/feedback/, docs/feedback.md) ---------------------------
+    # Where feedback is stored. A relative SQLite path is in the instance folder (instance/,
+    # created at first start): development. Production names a file outside the checkout,
+    # sqlite:////var/lib/smartspec/feedback.sqlite3, or PostgreSQL for several instances,
+    # postgresql+psycopg://user@/smartspec?host=/run/postgresql (docs/production.md).
+    DATABASE_URL = "sqlite:///feedback.sqlite3"
+    # Migrate the database to the current revision at start (before gunicorn forks). False:
+    # a deploy step runs `flask db upgrade`, and the app refuses a database that is behind.
+    DATABASE_MIGRATE = True
+    # `flask feedback purge` deletes feedback older than this many days by default; the
+    # privacy note shows this number.
+    FEEDBACK_RETENTION_DAYS = 365
+    # The static export only: the app's origin its forms post to (https://app.example). The
+    # export's CSP allows it as a form-action. Empty: the export shows how to get in touch
+    # instead of a form.
+    FEEDBACK_URL = ""
+    # The app only: the static export's origin (https://www.example), whose pages post
+    # feedback here. Its forms are accepted (Origin), and the thank-you page links back to
+    # the page there.
+    EXPORT_URL = ""
+    # Request bodies: the form's 1,000 characters, each up to 12 bytes once percent-encoded,
+    # and its other fields fit well within 32 KiB. Larger bodies get a 413.
+    MAX_CONTENT_LENGTH = 32 * 1024
+    MAX_FORM_MEMORY_SIZE = 32 * 1024
+    MAX_FORM_PARTS = 20
+
 
 class StartError(RuntimeError):
     """Production cannot start, for the reason in one line (naming the file, where there is
@@ -94,9 +120,11 @@ def finalize(config: Config, logger: logging.Logger) -> None:
     cache) the pages under itself, so it refuses to start. TRUSTED_HOSTS (Flask 3.1) is then
     SITE_URL's host plus EXTRA_HOSTS, unless set outright: any other Host gets a 400.
 
-    No SECRET_KEY is required: the app has no session, no flash messages and no signed
-    cookie (the banner's dismissal cookie is written by the browser's script), so there is
-    no default key to refuse. Should that change, refuse to start here without one."""
+    No SECRET_KEY is required, the feedback form included: the app has no session, no flash
+    messages and no signed cookie (the banner's dismissal cookie is written by the browser's
+    script), and the form is protected without a per-visitor token (feedback/guard.py:
+    Fetch Metadata and Origin checks, a honeypot, nginx's rate limit). So there is no
+    default key to refuse. Should that change, refuse to start here without one."""
     if not config["PRODUCTION"]:
         return
     config.update(

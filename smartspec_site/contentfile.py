@@ -4,7 +4,8 @@ The front matter is read with ``tomllib`` (TOML: no YAML-style surprises such as
 turning into false, and dates are dates); the body with ``prose``. What a file says is
 checked by the site map (sitemap.py), which knows the fields each kind of page takes. This
 module knows which of its texts are translatable: the body's units and, in the front
-matter, ``TRANSLATABLE`` fields and every source's ``label``. A translatable field is a
+matter, ``TRANSLATABLE`` fields, every source's ``label`` and every gap's ``text`` (the
+accessibility statement's known gaps). A translatable field is a
 string, or ``{ text = "…", context = "…" }`` where one Swedish text needs two
 translations (gettext's msgctxt).
 
@@ -32,6 +33,10 @@ CONTEXTS = {"nav_label": "navigation"}
 SOURCE_COMMENT = (
     "title of a source page; if the linked page is not in the language of the text, say "
     "which language it is in, as the Swedish does with (på engelska)."
+)
+GAP_COMMENT = (
+    "a known gap in the accessibility statement: what is not accessible, and why. Inline "
+    "Markdown, as in the body."
 )
 _STRING = re.compile(r'=\s*("(?:[^"\\]|\\.)*")')
 
@@ -120,6 +125,9 @@ def _front_units(meta: dict, front: str, path: Path) -> Iterator[prose.Unit]:
     for source in meta.get("sources", ()):
         if isinstance(source, dict) and "label" in source:
             yield unit(source["label"], "label", (SOURCE_COMMENT,))
+    for gap in meta.get("gaps", ()):
+        if isinstance(gap, dict) and "text" in gap:
+            yield unit(gap["text"], "text", (GAP_COMMENT,))
 
 
 def read(path: Path, text: str | None = None) -> ContentFile:

@@ -42,17 +42,10 @@ FRAGMENT_BLOCK = "panel"  # the block of a group or area page that htmx swaps in
 # The fields each kind of file takes (besides "sources"), and which it must have.
 FIELDS = {
     "pages": {
-        "title",
-        "heading",
-        "slug",
-        "updated",
-        "weight",
-        "template",
-        "description",
-        "menu",
-        "nav_label",
-        "parent",
-        "original_updated",
+        *("title", "heading", "slug", "updated", "weight", "template", "description", "menu"),
+        *("nav_label", "parent", "original_updated"),
+        # The accessibility statement (statement.py): when it was assessed, its known gaps.
+        *("assessed", "gaps"),
     },
     "groups": {"title", "heading", "slug", "updated", "weight", "description"},
     "areas": {"title", "slug", "updated", "weight", "description", "group", *STRENGTHS},

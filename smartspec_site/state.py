@@ -31,6 +31,9 @@ class SiteState:
     # sends them (else nginx does, from NGINX_HEADERS_FILE).
     security_headers: list[tuple[str, str]] = field(default_factory=list)
     headers_by_app: bool = True
+    # True while `flask freeze` writes the static export (serve/freeze.py): forms then post
+    # to FEEDBACK_URL without htmx, or are left out (feedback/).
+    freezing: bool = False
     # Development server only: files that are reloaded when edited (live.py).
     edited: dict[str, Edited] = field(default_factory=dict)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 
@@ -13,7 +16,15 @@ from werkzeug.serving import make_server
 from smartspec_site import create_app
 
 # Tests never reach a CDN: they serve the vendored htmx (same file, same integrity hash).
-TEST_CONFIG = {"TESTING": True, "HTMX_SOURCE": "local"}
+# Their feedback goes to a database of their own, never to the checkout's instance folder;
+# a test that counts rows makes its own (tests/feedback_helpers.py).
+_DATABASES = tempfile.mkdtemp(prefix="smartspec-tests-")
+atexit.register(shutil.rmtree, _DATABASES, True)
+TEST_CONFIG = {
+    "TESTING": True,
+    "HTMX_SOURCE": "local",
+    "DATABASE_URL": f"sqlite:///{_DATABASES}/feedback.sqlite3",
+}
 FROZEN_SITE_URL = "https://smartspec.example"
 
 
@@ -62,6 +73,33 @@ class LiveServer:
 def live_server(app) -> Iterator[LiveServer]:
     with LiveServer(app) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """Debian's PostgreSQL, started for this test run on a unix socket (tests/postgres.py)."""
+    from .engines.catalog import debian_has
+    from .postgres import Postgres, bin_dir
+
+    if bin_dir() is None:
+        if not debian_has("postgresql"):
+            pytest.skip("PostgreSQL: this machine's Debian has no package postgresql")
+        pytest.fail("PostgreSQL is missing: run scripts/system-deps (make test does)")
+    server = Postgres().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> Iterator[str]:
+    """A fresh, empty feedback database: SQLite in a file, or PostgreSQL."""
+    from .feedback_helpers import close_pools
+
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
+    else:
+        yield request.getfixturevalue("postgres").new_database()
+    close_pools()
 
 
 @pytest.fixture(scope="session")

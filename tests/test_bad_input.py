@@ -18,8 +18,8 @@ EVIL = "<x-evil onload=alert(1)>"
 EVIL_Q = "%3Cx-evil%20onload%3Dalert(1)%3E"
 
 HEADINGS = {
-    "sv": {404: "Sidan finns inte", 405: "Sidan kan bara läsas"},
-    "en": {404: "Page not found", 405: "This page can only be read"},
+    "sv": {404: "Sidan finns inte", 405: "Det går inte att skicka något till den här adressen"},
+    "en": {404: "Page not found", 405: "You cannot send anything to this address"},
 }
 
 

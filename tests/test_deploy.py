@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -64,14 +63,16 @@ def test_the_operator_files_mark_what_to_change():
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd is not here")
 def test_the_systemd_units_verify(tmp_path):
-    gunicorn = Path(ROOT / ".venv" / "bin" / "gunicorn")
-    for name in ("smartspec.service", "smartspec.socket"):
+    units = ("smartspec.socket", "smartspec.service", "smartspec-purge.service",
+             "smartspec-purge.timer")  # fmt: skip
+    for name in units:
         text = (DEPLOY / name).read_text(encoding="utf-8")
-        text = text.replace("/srv/smartspec/.venv/bin/gunicorn", str(gunicorn))
+        for program in ("gunicorn", "flask"):
+            path = str(ROOT / ".venv" / "bin" / program)
+            text = text.replace(f"/srv/smartspec/.venv/bin/{program}", path)
         (tmp_path / name).write_text(text, encoding="utf-8")
     result = subprocess.run(
-        ["systemd-analyze", "verify", str(tmp_path / "smartspec.socket"),
-         str(tmp_path / "smartspec.service")],
+        ["systemd-analyze", "verify", *(str(tmp_path / name) for name in units)],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 0 and not result.stderr.strip(), result.stderr

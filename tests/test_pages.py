@@ -326,7 +326,20 @@ def test_unsupported_methods_get_a_translated_405(client, path, lang):
     doc = soup(response)
     assert doc.html["lang"] == lang
     heading = doc.h1.get_text(strip=True)
-    assert heading == {"sv": "Sidan kan bara läsas", "en": "This page can only be read"}[lang]
+    assert (
+        heading
+        == {
+            "sv": "Det går inte att skicka något till den här adressen",
+            "en": "You cannot send anything to this address",
+        }[lang]
+    )
+    # Pages can only be read; the page says what can be sent: feedback, with the form.
+    text = " ".join(doc.main.get_text(" ").split())
+    assert {
+        "sv": "Det enda du kan skicka är synpunkter, med formuläret längst ned på varje sida.",
+        "en": "The only thing you can send us is feedback, using the form at the bottom of each "
+        "page.",
+    }[lang] in text
 
 
 def test_sitemap_lists_every_page_in_both_locales_with_alternates(client):

@@ -153,16 +153,23 @@ def test_gunicorn_prints_one_line_naming_the_file(translations):
     assert "Traceback" not in errors
 
 
-def test_a_read_only_checkout_whose_files_are_current_starts(translations, tmp_path):
+def test_a_read_only_checkout_whose_files_are_current_starts(
+    translations, tmp_path, tmp_path_factory
+):
     """Nothing is written when the compiled catalogs, the static build and the nginx
     headers are current; a stale one that cannot be written fails in one line."""
     headers = tmp_path / "security-headers.conf"
+    # The feedback database lives outside the checkout, as in production (docs/production.md):
+    # the only place the app may write.
+    state = tmp_path_factory.mktemp("state")
+    database = f"sqlite:///{state / 'feedback.sqlite3'}"
     create_app({**PRODUCTION, "BABEL_TRANSLATION_DIRECTORIES": str(translations),
-                "NGINX_HEADERS_FILE": str(headers)})  # fmt: skip
+                "NGINX_HEADERS_FILE": str(headers), "DATABASE_URL": database})  # fmt: skip
     env = {
         "PYTHONPATH": str(READ_ONLY),
         "READ_ONLY_PATHS": os.pathsep.join([str(ROOT), str(translations), str(tmp_path)]),
         "SMARTSPEC_NGINX_HEADERS_FILE": str(headers),
+        "SMARTSPEC_DATABASE_URL": database,
     }
     process, port = run_gunicorn(translations, env)
     try:
@@ -171,6 +178,7 @@ def test_a_read_only_checkout_whose_files_are_current_starts(translations, tmp_p
     finally:
         errors = stop(process)
     assert "Error" not in errors and "Read-only" not in errors
+    assert (state / "feedback.sqlite3").is_file()
 
     # The check can fail: a catalog changed since it was compiled must be written, and here
     # it cannot be.

@@ -35,7 +35,8 @@ from ..state import state
 from . import security, static_files
 
 # Endpoints that only make sense on the dynamic app.
-NOT_FROZEN = {"root"}
+# The feedback form posts to the app (FEEDBACK_URL): its answers are never static files.
+NOT_FROZEN = {"root", "feedback.submit", "feedback.thanks"}
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
 NGINX_HEADERS = "_nginx-security-headers.conf"
 
@@ -131,10 +132,14 @@ def freeze_site(app: Flask, destination: Path | None = None) -> set[str]:
     # request runs in a fresh context instead, as it would in a server.
     previous_client = app.test_client_class
     app.test_client_class = isolated_client(previous_client or FlaskClient)
+    # The export's forms post to FEEDBACK_URL without htmx, or are left out (feedback/).
+    # `flask freeze` runs in an app of its own, so no page rendered for serving is cached.
+    state(app).freezing = True
     try:
         return _freeze(app)
     finally:
         app.test_client_class = previous_client
+        state(app).freezing = False
 
 
 def isolated_client(base: type[FlaskClient]) -> type[FlaskClient]:

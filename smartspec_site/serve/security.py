@@ -59,10 +59,19 @@ def content_security_policy(config) -> str:
         "connect-src": "'self'",
         "object-src": "'none'",
         "base-uri": "'self'",
-        "form-action": "'self'",
+        "form-action": " ".join(form_action(config)),
         "frame-ancestors": "'none'",
     }
     return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def form_action(config) -> list[str]:
+    """Forms post here; a static export's also to the app's origin (FEEDBACK_URL)."""
+    sources = ["'self'"]
+    if config.get("FEEDBACK_URL"):
+        url = urlsplit(config["FEEDBACK_URL"])
+        sources.append(f"{url.scheme}://{url.netloc}")
+    return sources
 
 
 def security_headers(config) -> list[tuple[str, str]]:

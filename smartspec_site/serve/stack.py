@@ -219,6 +219,10 @@ def local_site(run: Path, port: int, hosts: list[str]) -> str:
             "@HOSTS@": " ".join(hosts),
             "@BUILD@": str(ROOT / "build"),
             "@HEADERS@": str(run / "security-headers.conf"),
+            # The feedback form's rate limit (deploy/nginx/smartspec/maps.conf); the tests
+            # raise it for the parallel submissions.
+            "@FEEDBACK_RATE@": os.environ.get("NGINX_FEEDBACK_RATE", "10r/m"),
+            "@FEEDBACK_BURST@": os.environ.get("NGINX_FEEDBACK_BURST", "10"),
         },
     )
 

@@ -185,10 +185,109 @@
     doc.body.addEventListener("htmx:sendError", navigate);
   }
 
+
+  /* ---- The feedback form ------------------------------------------------------------
+   * Without script it is a plain form (POST, then a thank-you page). With htmx it posts in
+   * place: the answer replaces the form, and focus moves to what came back, as GOV.UK does:
+   * the thank-you's heading, or the error summary (role="alert"), whose links lead to the
+   * fields. The texts come from the server's markup; none is written here. */
+  var baseTitle = doc.title;
+
+  function showFeedbackState(section) {
+    var summary = section.querySelector("[data-error-summary]");
+    var prefix = section.getAttribute("data-error-title");
+    doc.title = prefix ? prefix + " " + baseTitle : baseTitle;
+    setFocus(summary || section.querySelector("[data-feedback-focus]"));
+    initCharacterCounts(section);
+  }
+
+  function initFeedback() {
+    var sent = false;
+    function fromFeedback(event) {
+      var elt = event.detail && event.detail.elt;
+      return !!(elt && elt.hasAttribute && elt.hasAttribute("data-feedback-form"));
+    }
+    doc.body.addEventListener("htmx:beforeRequest", function (event) {
+      if (fromFeedback(event)) sent = true;
+    });
+    doc.body.addEventListener("htmx:afterSettle", function () {
+      var section = doc.getElementById("feedback");
+      if (!sent || !section) return;
+      sent = false;
+      showFeedbackState(section);
+    });
+    /* An answer htmx does not swap (a 413 or 429 from the server or nginx, or no answer at
+     * all): the form is sent again as a plain form, so the browser shows that page. A
+     * form's submit() fires no submit event, so htmx stays out of it. */
+    function resend(event) {
+      if (!fromFeedback(event)) return;
+      sent = false;
+      event.detail.elt.submit();
+    }
+    doc.body.addEventListener("htmx:responseError", resend);
+    doc.body.addEventListener("htmx:sendError", resend);
+  }
+
+  /* GOV.UK's character count: the hint under the box says how many characters are allowed;
+   * as the visitor types, a count shows how many are left (or how many too many), and a
+   * screen reader hears it once typing pauses. The server still checks the limit. */
+  function initCharacterCounts(scope) {
+    forEach(scope.querySelectorAll("[data-character-count]"), function (group) {
+      var box = group.querySelector("textarea");
+      var info = group.querySelector(".character-count__message");
+      if (!box || !info || group.hasAttribute("data-count-ready")) return;
+      group.setAttribute("data-count-ready", "");
+      var limit = parseInt(group.getAttribute("data-limit"), 10);
+      var lang = root.getAttribute("lang") || undefined;
+      var shown = doc.createElement("div");
+      shown.className = "form-hint character-count__status";
+      shown.setAttribute("aria-hidden", "true");
+      var spoken = doc.createElement("div");
+      spoken.className = "visually-hidden";
+      spoken.setAttribute("aria-live", "polite");
+      info.className += " visually-hidden";
+      info.parentNode.insertBefore(shown, info.nextSibling);
+      info.parentNode.insertBefore(spoken, shown.nextSibling);
+      var timer = null;
+
+      function message() {
+        // Characters as the server counts them: code points, one per line break.
+        var length = Array.from ? Array.from(box.value).length : box.value.length;
+        var left = limit - length;
+        var count = Math.abs(left);
+        var key = (left < 0 ? "data-over-" : "data-remaining-") + (count === 1 ? "one" : "other");
+        return {
+          over: left < 0,
+          text: group.getAttribute(key).replace("{n}", count.toLocaleString(lang))
+        };
+      }
+
+      function update() {
+        var now = message();
+        shown.textContent = now.text;
+        shown.className = "form-hint character-count__status" +
+          (now.over ? " character-count__status--error" : "");
+        box.className = "form-textarea" + (now.over ? " form-textarea--error" : "");
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(function () { spoken.textContent = message().text; }, 1000);
+      }
+
+      box.addEventListener("input", update);
+      shown.textContent = message().text;
+      if (message().over) update();
+    });
+  }
+
   function init() {
     initSkipLink();
     initBanner();
-    if (window.htmx && typeof window.htmx.onLoad === "function") initExpanders(window.htmx);
+    initCharacterCounts(doc);
+    /* A page answered with the form's errors (no htmx): the summary takes focus. */
+    setFocus(doc.querySelector("main [data-error-summary]"));
+    if (window.htmx && typeof window.htmx.onLoad === "function") {
+      initExpanders(window.htmx);
+      initFeedback();
+    }
   }
 
   if (doc.readyState === "loading") {

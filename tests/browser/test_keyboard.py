@@ -100,7 +100,8 @@ def test_keyboard_walk_reaches_every_area_and_the_language_switcher(page, live_s
 
 
 # Every Tab stop: its style focused against its style before focus came (recorded for every
-# control still unfocused, before each Tab).
+# control still unfocused, before each Tab). Form fields count: the feedback form's radios,
+# text box and list are Tab stops on every page.
 FOCUS_STEP = """() => {
   const rest = window.__restStyle || (window.__restStyle = new WeakMap());
   const look = el => {
@@ -109,7 +110,8 @@ FOCUS_STEP = """() => {
             outlineColor: s.outlineColor, shadow: s.boxShadow, background: s.backgroundColor};
   };
   const el = document.activeElement;
-  const controls = [...document.querySelectorAll("a[href], button, [tabindex]")];
+  const controls = [...document.querySelectorAll(
+    "a[href], button, [tabindex], input:not([type=hidden]), select, textarea")];
   const result = el === document.body ? null : {
     index: controls.indexOf(el),
     what: el.tagName + " " + (el.className || "") + " " + el.textContent.trim().slice(0, 40),

@@ -16,6 +16,8 @@ import pytest
 
 from smartspec_site.config import ROOT
 
+from ..known_gaps import known_gap
+
 CATALOG = ROOT / "docs" / "tested-browsers.toml"
 
 # How the tests start each one: its program (a path, or a name on PATH).
@@ -90,7 +92,8 @@ def require(program: str, package: str) -> str:
     if not debian_has(package):
         pytest.skip(
             f"{program}: this machine's Debian has no package {package!r} (or this is not "
-            "Debian), so its tests are skipped here; CI installs it with scripts/system-deps"
+            "Debian), so its tests are skipped here; CI installs it with scripts/system-deps. "
+            + known_gap("browser-not-installable")
         )
     pytest.fail(f"{program} is missing: run scripts/system-deps (make test does)")
 

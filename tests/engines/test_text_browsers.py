@@ -11,13 +11,18 @@ import pytest
 
 from ..browser.helpers import every_path
 from ..helpers import LOCALES, SITE, soup
+from ..known_gaps import allowed, known_gap
 from .catalog import require_browser
 from .textdump import Dump, dump_all, fold
 
 TEXT_BROWSERS = ("lynx", "w3m")
-# What the browsers print for a form control (Lynx: "(BUTTON)", "[ ]", "____"); the site has
-# none that works without script, so none may show.
+# What the browsers print for a form control (Lynx: "(BUTTON)", "[ ]", "____"; w3m: "( )",
+# "[    ]"). Only the feedback form has controls, and they work without script; anywhere
+# else, none may show.
 CONTROL_MARKS = re.compile(r"\((?:BUTTON|submit|reset)\)|\[(?:BUTTON| |X)\]|\(\*\)|_{4,}")
+# A text field, a line of a text area or a list of choices, as each browser prints it.
+FIELD = {"lynx": re.compile(r"_{4,}"), "w3m": re.compile(r"\[[^\]\n]{4,}\]")}
+TEXTAREA_ROWS = 5
 # Template syntax, markup, entities, htmx attributes, script and catalog text.
 CODE = re.compile(
     r"\{\{|\}\}|\{%|%\}|\{#|#\}|</?[a-z][a-z0-9]*[\s>/]|&(?:[a-z]+|#\d+);|\b(?:data-)?hx-"
@@ -99,20 +104,63 @@ def test_breadcrumb_reads_as_a_trail(client, dumps, locale):
             assert re.search(trail, text), (path, before, after)
 
 
+def form_span(doc, body: str) -> tuple[str, str]:
+    """The dump split into the feedback form (from its first label to its button) and the
+    rest of the page."""
+    section = doc.select_one("#feedback form")
+    if section is None:
+        return "", body
+    first = fold((section.select_one("legend") or section.select_one("label")).get_text())
+    button = fold(section.button.get_text())
+    start = body.find(first)
+    end = body.find(button, start) + len(button)
+    assert start >= 0 and end > start, (first, button)
+    return body[start:end], body[:start] + body[end:]
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_no_dead_control_and_no_code_text(client, dumps, locale):
     problems = {}
     for path, doc in pages(client, locale):
-        body = dumps[path].body
+        _, body = form_span(doc, dumps[path].body)
         script_only = [el["data-dismiss-label"] for el in doc.select("[data-dismiss-label]")]
         found = CONTROL_MARKS.findall(body) + CODE.findall(body)
         found += [label for label in script_only if label in body]
         found += [c for c in CHECKBOX_LOOKALIKES if c in body]
-        if doc.select("button, input, select, textarea, form"):
-            found.append("a form control in the markup")
+        controls = doc.select("button, input, select, textarea, form")
+        if [c for c in controls if not c.find_parent(id="feedback")]:
+            found.append("a form control outside the feedback form")
         if found:
             problems[path] = found
     assert not problems, problems
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_feedback_form_is_usable_and_shows_no_stray_field(browser, client, dumps, locale):
+    """Every page shows the form's question, its two answers, its text box (no other
+    field: the honeypot is type=hidden, which text browsers do not show, unlike fields
+    hidden by CSS or [hidden]) and its button; the report page its list of pages."""
+    for path, doc in pages(client, locale):
+        span, _ = form_span(doc, dumps[path].body)
+        if not span:
+            continue  # an error page: no form
+        form = doc.select_one("#feedback form")
+        fields = FIELD[browser].findall(span)
+        expected = TEXTAREA_ROWS + len(form.select("select"))
+        assert len(fields) == expected, (path, fields)
+        for label in form.select("label"):
+            assert fold(label.get_text()) in fold(span), (path, label.get_text())
+        assert fold(form.button.get_text()) in span
+        if form.select("input[type=radio]"):
+            yes, no = (fold(label.get_text()) for label in form.select(".radios__label"))
+            if browser == "lynx":
+                # Lynx checks the first choice of a group that has none checked.
+                assert f"(*) {yes}" in span and f"( ) {no}" in span, known_gap(
+                    "lynx-preselects-yes"
+                )
+            else:
+                for label in (yes, no):
+                    assert re.search(rf"\( \) ?{re.escape(label)}", span), (path, label)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -124,7 +172,9 @@ def test_every_link_leads_to_a_page_or_a_place_on_one(client, live_server, dumps
         for url in set(dumps[path].references.values()):
             parts = urlsplit(url)
             if parts.netloc != here:
-                continue  # tel: and the sources' outside addresses (not fetched in tests)
+                # tel: and the sources' outside addresses are not fetched in tests.
+                allowed(known_gap("outside-links-untested"))
+                continue
             if parts.path not in answers:
                 answers[parts.path] = client.get(parts.path)
             response = answers[parts.path]

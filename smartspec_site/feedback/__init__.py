@@ -1,0 +1,62 @@
+"""The fourth wing: feedback on every page, and the accessibility report.
+
+* ``models``: what is stored (no IP address, no user agent) and ``migrations/`` (Alembic,
+  through Flask-Alembic: ``flask db …``);
+* ``store``: the database (SQLite in WAL mode by default, PostgreSQL through
+  ``SMARTSPEC_DATABASE_URL``), migrated at start under a lock;
+* ``form``: the body read strictly, WTForms' validation; ``guard``: the cross-site checks;
+* ``views``: POST → 303 → thank-you, or in place for htmx; ``cli``: ``flask feedback``.
+
+The templates are ``templates/feedback/``; the texts around them (the statement, the privacy
+note, the report page) are content files. The rate limit and the request size limit are
+nginx's (deploy/nginx/), with Flask's MAX_CONTENT_LENGTH behind it.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+
+from ..state import state
+from . import cli, store, views
+from .guard import origin_of
+from .models import TEXT_LIMIT
+from .views import REPORT_PAGE, FormState, slugs, submit_url
+
+
+def form_state(page) -> FormState:
+    """The empty form a page shows: the accessibility report on its own page, else "Was
+    this page useful?" about the page."""
+    if page.key == REPORT_PAGE:
+        return FormState(page, None, "accessibility")
+    return FormState(page, page)
+
+
+def form_action() -> str | None:
+    """Where a form posts: here; from the static export, to FEEDBACK_URL's origin; None
+    when the export has no FEEDBACK_URL (it then shows how to get in touch instead)."""
+    if not state().freezing:
+        return submit_url()
+    app_origin = origin_of(current_app.config["FEEDBACK_URL"] or "")
+    return app_origin + export_submit_path() if app_origin else None
+
+
+def export_submit_path() -> str:
+    """The form's path on the app, built from the URL map without ``url_for``: Frozen-Flask
+    logs every ``url_for`` and would try to freeze the form's address (a POST-only one)."""
+    locale = g.lang_code
+    values = {"lang_code": locale, "slug": slugs(locale)[0]}
+    return current_app.url_map.bind("localhost").build("feedback.submit", values)
+
+
+def init_app(app: Flask) -> None:
+    store.init_app(app)
+    views.init_app(app)
+    app.cli.add_command(cli.feedback_command)
+    app.jinja_env.globals.update(
+        feedback_state=form_state,
+        feedback_action=form_action,
+        # htmx posts in place only here: from the export, a plain form crosses origins
+        # (no CORS needed), and the app's thank-you page leads back.
+        htmx_form=lambda: not state().freezing,
+        text_limit=TEXT_LIMIT,
+    )

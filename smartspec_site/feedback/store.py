@@ -1,0 +1,193 @@
+"""The feedback database: its engine, its migrations at start, and what the wing does with it.
+
+``DATABASE_URL`` names it (``SMARTSPEC_DATABASE_URL``). The default,
+``sqlite:///feedback.sqlite3``, is a relative SQLite path, which Flask-SQLAlchemy-Lite puts in
+the instance folder (``instance/`` beside the package): right for development, and created
+at first start. Production names a file outside the checkout
+(``sqlite:////var/lib/smartspec/feedback.sqlite3``), so that a read-only checkout starts, or
+PostgreSQL for several app instances (``postgresql+psycopg://…``, psycopg 3).
+
+SQLite runs in WAL mode (readers never wait for the writer; one writer at a time, the others
+wait up to ``SQLITE_BUSY_SECONDS``) with ``synchronous=FULL``: a row is on disk before the
+visitor is told it was received, so killing a worker loses nothing it acknowledged.
+
+Migrations run at start, before gunicorn forks its workers (gunicorn.conf.py preloads the
+app), under a lock that also holds across machines: PostgreSQL's advisory lock, or an
+exclusive ``flock`` on a file beside the SQLite database. Two starts at once (two app
+instances, a `flask` command during a restart) take turns; the second finds the database at
+the head revision and does nothing. ``DATABASE_MIGRATE = false`` leaves migrating to a deploy
+step (``flask db upgrade``); the app then refuses to start on a database that is behind.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import inspect
+import logging
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from flask import Flask
+from flask_alembic import Alembic
+from flask_sqlalchemy_lite import SQLAlchemy
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..config import StartError
+from .models import Base, Feedback
+
+db = SQLAlchemy()
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_BUSY_SECONDS = 15
+# PostgreSQL's advisory locks are keyed by a 64-bit number: this wing's, from its name.
+LOCK_KEY = zlib.crc32(b"smartspec_site.feedback migrations")
+log = logging.getLogger(__name__)
+
+
+def engine_options(url: str) -> dict:
+    options: dict = {"url": url, "pool_pre_ping": True}
+    if sa.make_url(url).get_backend_name() == "sqlite":
+        options["connect_args"] = {"timeout": SQLITE_BUSY_SECONDS}
+    return options
+
+
+def on_sqlite_connect(dbapi_connection, connection_record) -> None:
+    """WAL (set once in the file, asked again cheaply), and full sync on every commit."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def sqlite_path(engine: sa.Engine) -> Path | None:
+    """The database file of a SQLite engine, or None (PostgreSQL, or SQLite in memory)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database or ""
+    if database in ("", ":memory:") or database.startswith("file::memory:"):
+        return None
+    return Path(database.removeprefix("file:"))
+
+
+@contextmanager
+def migration_lock(engine: sa.Engine) -> Iterator[None]:
+    """One migrating process at a time, whichever machine it runs on."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": LOCK_KEY})
+            connection.commit()
+            try:
+                yield
+            finally:
+                connection.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": LOCK_KEY})
+                connection.commit()
+        return
+    path = sqlite_path(engine)
+    if path is None:
+        yield
+        return
+    with open(path.with_name(path.name + ".migrate-lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _lite_async_teardown(func: object) -> bool:
+    module = getattr(func, "__module__", "") or ""
+    return inspect.iscoroutinefunction(func) and module.startswith("flask_sqlalchemy_lite")
+
+
+def init_app(app: Flask) -> None:
+    url = app.config["DATABASE_URL"]
+    try:
+        backend = sa.make_url(url).get_backend_name()
+    except sa.exc.ArgumentError:
+        raise StartError(f"DATABASE_URL is not a database URL: {url!r}") from None
+    app.config["SQLALCHEMY_ENGINES"] = {"default": engine_options(url)}
+    try:
+        db.init_app(app)
+    except OSError as exc:  # the instance folder cannot be made (a read-only checkout)
+        raise StartError(cannot_open(url, exc)) from None
+    # Flask-SQLAlchemy-Lite also closes async sessions, in an `async def` teardown that
+    # Flask runs through asgiref after every request: about 65 µs each here (a third of a
+    # cached page), and an error in a thread that runs an event loop. This app has no async
+    # engine, so its coroutine teardown is dropped (tests/test_feedback_store.py checks).
+    funcs = app.teardown_appcontext_funcs
+    funcs[:] = [func for func in funcs if not _lite_async_teardown(func)]
+    with app.app_context():
+        engine = db.engine
+    if backend == "sqlite":
+        sa.event.listen(engine, "connect", on_sqlite_connect)
+        if (path := sqlite_path(engine)) is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StartError(cannot_open(url, exc)) from None
+    alembic = Alembic(run_mkdir=False, command_name="db", metadatas=Base.metadata)
+    app.config.setdefault("ALEMBIC", {})["script_location"] = str(MIGRATIONS)
+    alembic.init_app(app)
+    # Flask-Alembic sets Alembic's logger to INFO on stderr, which would print two lines on
+    # every start and every `flask` command. What changed is logged below instead.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    prepare(app, alembic, engine)
+
+
+def prepare(app: Flask, alembic: Alembic, engine: sa.Engine) -> None:
+    """Bring the database to the head revision (or check that it is there), then close every
+    connection, so that none is shared with the workers gunicorn forks."""
+    try:
+        with app.app_context(), migration_lock(engine):
+            if alembic.needs_upgrade():
+                if not app.config["DATABASE_MIGRATE"]:
+                    raise StartError(
+                        "the feedback database is not at the current revision: run "
+                        "`flask db upgrade` (DATABASE_MIGRATE is off)"
+                    )
+                alembic.upgrade()
+                heads = ", ".join(script.revision for script in alembic.current())
+                log.info("feedback database migrated to revision %s", heads)
+    except (SQLAlchemyError, OSError) as exc:
+        raise StartError(cannot_open(app.config["DATABASE_URL"], exc)) from None
+    finally:
+        engine.dispose()
+
+
+def cannot_open(url: str, exc: BaseException) -> str:
+    shown = sa.make_url(url).render_as_string(hide_password=True)
+    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return (
+        f"the feedback database {shown} cannot be opened ({reason}); set "
+        "SMARTSPEC_DATABASE_URL to a writable place (docs/production.md)"
+    )
+
+
+def save(entry: Feedback) -> None:
+    """Store one piece of feedback; returns once it is committed (on disk, for SQLite)."""
+    session = db.session
+    session.add(entry)
+    session.commit()
+
+
+def select_since(since: datetime | None) -> Iterator[Feedback]:
+    """Every piece of feedback, oldest first, from ``since`` on (aware), or all."""
+    query = sa.select(Feedback).order_by(Feedback.created, Feedback.id)
+    if since is not None:
+        query = query.where(Feedback.created >= since)
+    yield from db.session.scalars(query.execution_options(yield_per=500))
+
+
+def purge_before(moment: datetime) -> int:
+    """Delete everything older than ``moment``; returns how many rows went."""
+    session = db.session
+    result = session.execute(sa.delete(Feedback).where(Feedback.created < moment))
+    session.commit()
+    return result.rowcount or 0
+
+
+def count() -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Feedback)) or 0

@@ -1,0 +1,67 @@
+"""The Nu HTML Checker on the feedback form's every state, in both languages: the form with
+its errors (the page again, 422, as a browser without JavaScript gets it, on an ordinary page
+and on the accessibility report), the thank-you page, and htmx's two answers (the thank-you
+and the form with its errors) where they land. The form itself and the statement are on
+every page test_markup.py checks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from .feedback_helpers import SUBMIT, THANKS, app_with_database, form, sqlite_url
+from .helpers import HX, LOCALES, SITE
+from .test_markup import CANARY, FRAGMENT_PAGE, VNU, tool
+
+
+def states(client, locale: str) -> dict[str, tuple[int, str]]:
+    """Each state's name: (status, the HTML to check)."""
+    page = f"/{locale}/{SITE['strategy'].path(locale)}"
+    no_answer = form(page, answer="", text="Kept <b>as typed</b>")
+    report_empty = form("", category="accessibility", answer="")
+    answers = {
+        "errors": client.post(SUBMIT[locale], data=no_answer),
+        "report-errors": client.post(SUBMIT[locale], data=report_empty),
+        "thank-you": client.get(THANKS[locale], query_string={"page": page}),
+        "htmx-errors": client.post(SUBMIT[locale], data=no_answer, headers=HX),
+        "htmx-thank-you": client.post(SUBMIT[locale], data=form(page), headers=HX),
+    }
+    found = {}
+    for name, answer in answers.items():
+        html = answer.get_data(as_text=True)
+        if name.startswith("htmx"):
+            assert "<html" not in html
+            html = FRAGMENT_PAGE.format(lang=locale, path=name, fragment=html)
+        found[name] = (answer.status_code, html)
+    return found
+
+
+@pytest.mark.tools
+def test_every_state_of_the_form_passes_the_nu_html_checker(tmp_path):
+    tool("java")
+    client = app_with_database(sqlite_url(tmp_path)).test_client()
+    targets = []
+    for locale in LOCALES:
+        for name, (status, html) in states(client, locale).items():
+            expected = 422 if name.endswith("errors") else 200
+            assert status == expected, (locale, name, status)
+            file = tmp_path / f"{locale}-{name}.html"
+            file.write_text(html, encoding="utf-8")
+            targets.append(str(file))
+    canary = tmp_path / "canary.html"
+    canary.write_text(CANARY)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--stdout",
+         *targets, str(canary)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    messages = json.loads(result.stdout)["messages"]
+    assert [m for m in messages if m.get("url", "").endswith("canary.html")], "no canary error"
+    errors = [
+        f"{m.get('url')}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if not m.get("url", "").endswith("canary.html")
+    ]
+    assert not errors, "\n".join(errors)
