@@ -50,7 +50,7 @@ def test_the_description_check_finds_a_paragraph():
 
 CONTACT_LABEL = {
     "sv": "Kontaktperson enligt Västra Götalandsregionens sida från 2022:",
-    "en": "Contact person on Region Västra Götaland's 2022 page:",
+    "en": "Contact person named on Region Västra Götaland's 2022 page:",
 }
 
 
