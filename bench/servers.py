@@ -72,13 +72,16 @@ def stack():
 
 @contextmanager
 def export(site_url: str):
-    """`flask freeze` under ``site_url``, served by nginx (local-export.conf)."""
+    """`flask freeze` under ``site_url``, served by nginx (local-export.conf). Its feedback
+    form posts to ``site_url`` (the stack), as an operator's export posts to the app, so its
+    pages carry a form as the stack's do."""
     with tempfile.TemporaryDirectory(prefix="smartspec-bench-") as tmp:
         folder, run = Path(tmp) / "site", Path(tmp) / "nginx"
         subprocess.run(
             [sys.executable, "-m", "flask", "--app", "smartspec_site", "freeze",
              "--destination", str(folder)],
-            cwd=ROOT, env={**os.environ, **OFFLINE, "SMARTSPEC_SITE_URL": site_url},
+            cwd=ROOT, env={**os.environ, **OFFLINE, "SMARTSPEC_SITE_URL": site_url,
+                 "SMARTSPEC_FEEDBACK_URL": site_url},
             check=True, capture_output=True, timeout=300,
         )  # fmt: skip
         port = free_port()
