@@ -6,8 +6,10 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+# Installs the Debian packages a step needs, from debian-packages.toml, where missing.
+SYSTEM_DEPS := $(PYTHON) scripts/system_deps.py
 
-.PHONY: run test setup test-setup serve tls-check bench lint freeze fixtures clean
+.PHONY: run test setup test-setup serve tls-check bench lint freeze fixtures clean fresh-test
 
 run: setup
 	$(BIN)/flask run
@@ -21,18 +23,18 @@ setup: $(VENV)/.installed
 # last passed with, so a new upstream release cannot break a fresh setup overnight.
 # Debian's python3 needs python3-venv for `python3 -m venv`.
 $(VENV)/.installed: pyproject.toml constraints.txt
-	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || scripts/system-deps --package python3-venv
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || $(SYSTEM_DEPS) run
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,editing]'
 	touch $@
 
 test-setup: setup node_modules/.installed
-	scripts/system-deps
+	$(SYSTEM_DEPS) test
 
 # --ignore-scripts: vnu-jar's postinstall would try to download a JDK.
 node_modules/.installed: package.json package-lock.json
-	scripts/system-deps
+	$(SYSTEM_DEPS) test
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
@@ -40,10 +42,8 @@ node_modules/.installed: package.json package-lock.json
 # unix socket (smartspec_site/serve/stack.py); Ctrl-C stops both. nginx is Debian's, with
 # brotli_static, installed where missing.
 PORT ?= 8000
-NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 serve: setup
-	@test -x /usr/sbin/nginx || scripts/system-deps --package nginx
-	@test -e $(NGINX_BROTLI) || scripts/system-deps --package libnginx-mod-http-brotli-static
+	$(SYSTEM_DEPS) serve
 	PORT=$(PORT) $(BIN)/python -m smartspec_site.serve.stack
 
 # Debian's testssl.sh against deploy/nginx/smartspec.conf's TLS server with a self-signed
@@ -52,7 +52,7 @@ tls-check: test-setup
 	$(BIN)/python -m pytest -q tests/test_tls.py --tls-full
 
 bench: test-setup
-	scripts/system-deps wrk:wrk
+	$(SYSTEM_DEPS) bench
 	$(BIN)/python bench/run.py
 
 lint: setup
@@ -65,6 +65,13 @@ freeze: setup
 # commit as a change that alters pages on purpose (tests/rendered.py).
 fixtures: setup
 	$(BIN)/python -m tests.rendered
+
+# The README's `make test`, then `make serve` and `make run`, inside a new minimal Debian
+# root of this machine's release, on the committed HEAD (uncommitted changes are not in
+# it): what CI runs (.ci/run). docs/machine.md says how it works and what it costs.
+fresh-test:
+	$(SYSTEM_DEPS) fresh-test
+	$(PYTHON) scripts/fresh_machine.py
 
 clean:
 	rm -rf $(VENV) node_modules build artifacts .pytest_cache

@@ -1,0 +1,384 @@
+#!/usr/bin/env python3
+"""`make fresh-test` (and CI): the README's commands on a new Debian machine.
+
+Builds a minimal root of this machine's Debian release (mmdebstrap, variant minbase, with
+only python3, make, git and ca-certificates), clones the committed HEAD into it and runs, as
+root with CI=true: `make test`, then `make serve` and `make run`, each checked for 200 on
+/sv/ and /en/ and stopped. Uncommitted changes are not in the clone.
+
+What comes in from this machine, and nothing else:
+- its apt sources and the apt.conf.d files that set only Acquire options, so the root
+  installs from the same suites and mirrors (no hook that cleans the package cache);
+- its extra certificate authorities (/usr/local/share/ca-certificates) and the certificate
+  variables below, so pip and npm reach their registries as this machine does;
+- resolv.conf and hosts, and ../shared beside the clone where the checkout has one.
+
+Cached outside the checkout, in $SMARTSPEC_FRESH_CACHE (/var/cache/smartspec-fresh): the
+untouched base root as a tarball (rebuilt after a week or when its inputs change) and the
+downloads (apt's .deb files, pip's and npm's caches), never .venv, node_modules or an
+installed package. The run happens in a new mount and PID namespace (unshare), so its mounts
+and processes end with it even when it fails; the root is then deleted. docs/machine.md has
+the timings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("SMARTSPEC_FRESH_CACHE", "/var/cache/smartspec-fresh"))
+BASE_PACKAGES = ("python3", "make", "git", "ca-certificates")
+BASE_MAX_AGE = 7 * 24 * 3600
+CERT_VARIABLES = ("SSL_CERT_FILE", "PIP_CERT", "REQUESTS_CA_BUNDLE", "NODE_EXTRA_CA_CERTS")
+EXTRA_CAS = Path("/usr/local/share/ca-certificates")
+APT = Path("/etc/apt")
+# Download caches: host folder under CACHE -> where the root's tools keep them.
+DOWNLOADS = {"apt": "var/cache/apt/archives", "pip": "root/.cache/pip", "npm": "root/.npm"}
+BUILD = "/build"  # the clone is /build/main, shared/ is /build/shared, as CI lays them out
+PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+PYTEST_SUMMARY = re.compile(r"^=+ .*\b(passed|failed|error|errors)\b.* in [\d.]+s")
+TEST_TIMEOUT = 50 * 60
+SERVE_TIMEOUT = 5 * 60
+
+
+def log(message: str) -> None:
+    print(f"fresh-test: {message}", flush=True)
+
+
+def run(*command: str | Path, **options) -> subprocess.CompletedProcess:
+    return subprocess.run([str(c) for c in command], check=True, **options)
+
+
+# --- the inputs the root takes from this machine ---------------------------------------
+
+
+def release() -> str:
+    fields = dict(
+        line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines() if "=" in line
+    )
+    if fields.get("ID") != "debian":
+        sys.exit("fresh-test: this machine is not Debian; the check builds a root of its release")
+    return fields["VERSION_CODENAME"].strip('"')
+
+
+def apt_sources() -> list[Path]:
+    files = [APT / "sources.list"] + sorted((APT / "sources.list.d").glob("*"))
+    return [
+        f for f in files
+        if f.suffix in (".list", ".sources") and f.is_file() and _has_entries(f)
+    ]  # fmt: skip
+
+
+def _has_entries(path: Path) -> bool:
+    return any(line.strip() and not line.lstrip().startswith("#") for line in path.open())
+
+
+def top_level_keys(text: str) -> list[str]:
+    """The keys of an apt.conf file's top-level statements (``Acquire::http { … };`` ->
+    ``Acquire::http``); ``#include``/``#clear`` directives count as keys of their own."""
+    text = re.sub(r'"[^"]*"', '""', text)
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    text = re.sub(r"//[^\n]*", " ", text)
+    keys = re.findall(r"^\s*(#\s*(?:include|clear))\b", text, flags=re.M)
+    text = re.sub(r"^\s*#[^\n]*", " ", text, flags=re.M)
+    depth, fresh = 0, True
+    for token in re.findall(r'[{};]|""|[^\s{};"]+', text):
+        if token == "{":
+            depth, fresh = depth + 1, False
+        elif token in ("}", ";"):
+            depth -= token == "}"
+            fresh = depth == 0
+        elif fresh and depth == 0:
+            keys.append(token)
+            fresh = False
+    return keys
+
+
+def acquire_files() -> list[Path]:
+    """This machine's apt configuration files that set Acquire options and nothing else:
+    how apt reaches the mirrors. Hooks and cache settings stay behind."""
+    files = [APT / "apt.conf"] + sorted((APT / "apt.conf.d").glob("*"))
+    carried = []
+    for path in files:
+        if not path.is_file():
+            continue
+        keys = top_level_keys(path.read_text(errors="replace"))
+        if keys and all(k.lower().split("::")[0] == "acquire" for k in keys):
+            carried.append(path)
+    return carried
+
+
+# --- the base root, cached ----------------------------------------------------------------
+
+
+def base_root() -> Path:
+    codename = release()
+    sources, options = apt_sources(), acquire_files()
+    key = hashlib.sha256()
+    for item in (codename, *BASE_PACKAGES, Path(__file__).read_bytes()):
+        key.update(item if isinstance(item, bytes) else item.encode())
+    for path in (*sources, *options):
+        key.update(str(path).encode() + path.read_bytes())
+    tarball = CACHE / "base" / f"{codename}-{key.hexdigest()[:16]}.tar"
+    if tarball.exists() and time.time() - tarball.stat().st_mtime < BASE_MAX_AGE:
+        log(f"base root: {tarball} (cached)")
+        return tarball
+    tarball.parent.mkdir(parents=True, exist_ok=True)
+    for old in tarball.parent.glob(f"{codename}-*.tar"):
+        old.unlink()
+    log(f"base root: mmdebstrap {codename}, minbase + {', '.join(BASE_PACKAGES)}; "
+        f"sources {', '.join(map(str, sources))}; apt options {', '.join(map(str, options))}")  # fmt: skip
+    partial = tarball.with_suffix(".partial.tar")
+    run(
+        "mmdebstrap", "--variant=minbase", "--quiet",
+        f"--include={','.join(BASE_PACKAGES)}",
+        *(f"--aptopt={path}" for path in options),
+        codename, partial, *sources,
+    )  # fmt: skip
+    partial.rename(tarball)
+    return tarball
+
+
+# --- one run in a new root ------------------------------------------------------------------
+
+
+def prepare(tarball: Path, root: Path) -> None:
+    run("tar", "--extract", "--numeric-owner", "--file", tarball, "--directory", root)
+    for name in ("resolv.conf", "hosts"):
+        source = Path("/etc") / name
+        if source.exists():
+            target = root / "etc" / name
+            target.unlink(missing_ok=True)
+            shutil.copyfile(source.resolve(), target)
+    if EXTRA_CAS.is_dir():
+        shutil.copytree(EXTRA_CAS, root / EXTRA_CAS.relative_to("/"), dirs_exist_ok=True)
+    commit = subprocess.run(
+        ["git", "-C", CHECKOUT, "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    clone = root / BUILD.lstrip("/") / "main"
+    run("git", "clone", "--quiet", "--no-hardlinks", CHECKOUT, clone)
+    run("git", "-C", clone, "checkout", "--quiet", "--detach", commit)
+    log(f"cloned {commit} into the root")
+    shared = CHECKOUT.parent / "shared"
+    if shared.is_dir():
+        target = clone.parent / "shared"
+        shutil.copytree(shared, target, symlinks=True)
+        run("chmod", "-R", "a-w", target)
+
+
+def environment() -> dict[str, str]:
+    env = {"PATH": PATH, "HOME": "/root", "CI": "true"}
+    env.update({name: os.environ[name] for name in CERT_VARIABLES if name in os.environ})
+    return env
+
+
+def inside(root: Path) -> int:
+    """In the new mount and PID namespace (we are its PID 1): mount, run, unmount."""
+    mounts = []
+    try:
+        run("mount", "-t", "proc", "proc", root / "proc")
+        mounts.append(root / "proc")
+        for name in ("sys", "dev"):
+            run("mount", "--rbind", f"/{name}", root / name)
+            run("mount", "--make-rslave", root / name)
+            mounts.append(root / name)
+        for cache, target in DOWNLOADS.items():
+            (CACHE / cache).mkdir(parents=True, exist_ok=True)
+            (root / target).mkdir(parents=True, exist_ok=True)
+            run("mount", "--bind", CACHE / cache, root / target)
+            mounts.append(root / target)
+        return steps(root)
+    finally:
+        _stop_everything()
+        for mount in reversed(mounts):
+            subprocess.run(["umount", "--recursive", "--lazy", str(mount)], check=False)
+
+
+def _stop_everything() -> None:
+    """As the namespace's PID 1, end every other process in it."""
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
+def in_root(root: Path, script: str, timeout: int, watch: str | None = None) -> tuple[int, float]:
+    """Run a shell line in the root, in its own process group, streaming its output; the
+    exit status, and the time a line containing ``watch`` first appeared (0 if never)."""
+    command = ["chroot", str(root), "/bin/bash", "-c", f"cd {BUILD}/main && {script}"]
+    started, seen, summary = time.monotonic(), 0.0, ""
+    process = subprocess.Popen(
+        command, env=environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL, start_new_session=True, text=True, errors="replace",
+    )  # fmt: skip
+    timer = threading.Timer(timeout, os.killpg, (process.pid, signal.SIGKILL))
+    timer.start()
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            sys.stdout.write(line)
+            if watch and not seen and watch in line:
+                seen = time.monotonic() - started
+            if PYTEST_SUMMARY.match(line):
+                summary = line
+        code = process.wait()
+    finally:
+        timer.cancel()
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        sys.stdout.flush()
+    if time.monotonic() - started >= timeout:
+        log(f"`{script}` took over {timeout} s: stopped")
+        code = 124
+    if summary:  # pytest's closing line last, where CI reads it
+        sys.stdout.write(summary)
+    return code, seen
+
+
+def steps(root: Path) -> int:
+    run("chroot", root, "update-ca-certificates", "--fresh", stdout=subprocess.DEVNULL)
+    times = {}
+    start = time.monotonic()
+    code, tests_began = in_root(root, "make test", TEST_TIMEOUT, watch="test session starts")
+    total = time.monotonic() - start
+    times["installs (make test's setup)"] = tests_began or total
+    times["tests (pytest)"] = total - tests_began if tests_began else 0.0
+    if code != 0:
+        log(f"make test failed (exit {code})")
+        report(times)
+        return code
+    for target in ("serve", "run"):
+        start = time.monotonic()
+        code, _ = in_root(
+            root, f"python3 scripts/fresh_machine.py --check {target}", SERVE_TIMEOUT
+        )
+        times[f"make {target}: /sv/ and /en/ answer 200"] = time.monotonic() - start
+        if code != 0:
+            log(f"make {target} did not answer 200 (exit {code})")
+            report(times)
+            return code
+    report(times)
+    return 0
+
+
+def report(times: dict[str, float]) -> None:
+    (CACHE / "last-run.json").write_text(json.dumps(times, indent=2) + "\n")
+    for step, seconds in times.items():
+        log(f"{seconds:7.0f} s  {step}")
+
+
+# --- `make serve` and `make run`, started and checked inside the root ---------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def check(target: str) -> int:
+    """Start `make serve` or `make run` as a person would, wait until /sv/ and /en/ answer
+    200, then stop it with Ctrl-C's SIGINT to its process group."""
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "FLASK_RUN_PORT": str(port)}
+    process = subprocess.Popen(["make", target], env=env, start_new_session=True)
+    try:
+        for path in ("/sv/", "/en/"):
+            status = wait_for(f"http://127.0.0.1:{port}{path}", process)
+            print(f"fresh-test: make {target}: GET {path} -> {status}", flush=True)
+            if status != 200:
+                return 1
+        return 0
+    finally:
+        for sig, grace in ((signal.SIGINT, 20), (signal.SIGKILL, 10)):
+            if process.poll() is not None:
+                break
+            os.killpg(process.pid, sig)
+            try:
+                process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                continue
+
+
+def wait_for(url: str, process: subprocess.Popen, timeout: float = 240) -> int | None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:
+            time.sleep(0.5)
+    return None
+
+
+# --- the host's side -----------------------------------------------------------------------------
+
+
+def main() -> int:
+    if os.geteuid() != 0:
+        sys.exit("fresh-test: needs root (chroot, mount): run it as root or with sudo")
+    started = time.monotonic()
+    tarball = base_root()
+    base_seconds = time.monotonic() - started
+    runs = CACHE / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    for stale in runs.iterdir():  # a run killed before it could clean up
+        remove(stale)
+    root = Path(tempfile.mkdtemp(prefix="root-", dir=runs))
+    try:
+        prepare(tarball, root)
+        log(f"base root and clone: {time.monotonic() - started:.0f} s "
+            f"(of which the base root {base_seconds:.0f} s)")  # fmt: skip
+        result = subprocess.run(
+            ["unshare", "--mount", "--pid", "--fork", "--kill-child", "--propagation", "private",
+             sys.executable, __file__, "--inside", str(root)],
+            check=False,
+        )  # fmt: skip
+        code = result.returncode
+    finally:
+        remove(root)
+    log(f"{'passed' if code == 0 else 'FAILED'} in {time.monotonic() - started:.0f} s")
+    return code
+
+
+def remove(root: Path) -> None:
+    """Delete a run's root, never through a mount into the host (the namespace took its
+    mounts with it; this refuses if any is still there)."""
+    mounted = [
+        line.split()[4] for line in Path("/proc/self/mountinfo").read_text().splitlines()
+        if line.split()[4].startswith(str(root))
+    ]  # fmt: skip
+    if mounted:
+        log(f"not deleting {root}: still mounted: {', '.join(mounted)}")
+        return
+    run("rm", "--recursive", "--force", "--one-file-system", root)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--inside"]:
+        sys.exit(inside(Path(sys.argv[2])))
+    if sys.argv[1:2] == ["--check"]:
+        sys.exit(check(sys.argv[2]))
+    sys.exit(main())
