@@ -56,7 +56,7 @@ bench: test-setup
 	$(BIN)/python bench/run.py
 
 lint: setup
-	$(BIN)/ruff check smartspec_site tests bench
+	$(BIN)/ruff check smartspec_site tests bench scripts
 
 freeze: setup
 	$(BIN)/flask freeze

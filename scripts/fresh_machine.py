@@ -23,6 +23,7 @@ the timings.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -67,9 +68,8 @@ def run(*command: str | Path, **options) -> subprocess.CompletedProcess:
 
 
 def release() -> str:
-    fields = dict(
-        line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines() if "=" in line
-    )
+    lines = Path("/etc/os-release").read_text().splitlines()
+    fields = dict(line.split("=", 1) for line in lines if "=" in line)
     if fields.get("ID") != "debian":
         sys.exit("fresh-test: this machine is not Debian; the check builds a root of its release")
     return fields["VERSION_CODENAME"].strip('"')
@@ -96,14 +96,14 @@ def top_level_keys(text: str) -> list[str]:
     keys = re.findall(r"^\s*(#\s*(?:include|clear))\b", text, flags=re.M)
     text = re.sub(r"^\s*#[^\n]*", " ", text, flags=re.M)
     depth, fresh = 0, True
-    for token in re.findall(r'[{};]|""|[^\s{};"]+', text):
-        if token == "{":
+    for word in re.findall(r'[{};]|""|[^\s{};"]+', text):
+        if word == "{":
             depth, fresh = depth + 1, False
-        elif token in ("}", ";"):
-            depth -= token == "}"
+        elif word in ("}", ";"):
+            depth -= word == "}"
             fresh = depth == 0
         elif fresh and depth == 0:
-            keys.append(token)
+            keys.append(word)
             fresh = False
     return keys
 
@@ -112,14 +112,12 @@ def acquire_files() -> list[Path]:
     """This machine's apt configuration files that set Acquire options and nothing else:
     how apt reaches the mirrors. Hooks and cache settings stay behind."""
     files = [APT / "apt.conf"] + sorted((APT / "apt.conf.d").glob("*"))
-    carried = []
-    for path in files:
-        if not path.is_file():
-            continue
-        keys = top_level_keys(path.read_text(errors="replace"))
-        if keys and all(k.lower().split("::")[0] == "acquire" for k in keys):
-            carried.append(path)
-    return carried
+    return [f for f in files if f.is_file() and sets_only_acquire(f.read_text(errors="replace"))]
+
+
+def sets_only_acquire(text: str) -> bool:
+    keys = top_level_keys(text)
+    return bool(keys) and all(key.lower().split("::")[0] == "acquire" for key in keys)
 
 
 # --- the base root, cached ----------------------------------------------------------------
@@ -140,8 +138,8 @@ def base_root() -> Path:
     tarball.parent.mkdir(parents=True, exist_ok=True)
     for old in tarball.parent.glob(f"{codename}-*.tar"):
         old.unlink()
-    log(f"base root: mmdebstrap {codename}, minbase + {', '.join(BASE_PACKAGES)}; "
-        f"sources {', '.join(map(str, sources))}; apt options {', '.join(map(str, options))}")  # fmt: skip
+    log(f"base root: mmdebstrap {codename}, minbase + {', '.join(BASE_PACKAGES)}")
+    log(f"apt sources {', '.join(map(str, sources))}; options {', '.join(map(str, options))}")
     partial = tarball.with_suffix(".partial.tar")
     run(
         "mmdebstrap", "--variant=minbase", "--quiet",
@@ -210,10 +208,8 @@ def inside(root: Path) -> int:
 
 def _stop_everything() -> None:
     """As the namespace's PID 1, end every other process in it."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(-1, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     while True:
         try:
             os.waitpid(-1, 0)
@@ -269,9 +265,7 @@ def steps(root: Path) -> int:
         return code
     for target in ("serve", "run"):
         start = time.monotonic()
-        code, _ = in_root(
-            root, f"python3 scripts/fresh_machine.py --check {target}", SERVE_TIMEOUT
-        )
+        code, _ = in_root(root, f"python3 scripts/fresh_machine.py --check {target}", SERVE_TIMEOUT)
         times[f"make {target}: /sv/ and /en/ answer 200"] = time.monotonic() - start
         if code != 0:
             log(f"make {target} did not answer 200 (exit {code})")

@@ -52,9 +52,7 @@ class Package:
 def load(path: Path = LIST) -> list[Package]:
     with path.open("rb") as file:
         entries = tomllib.load(file)["package"]
-    packages = [
-        Package(e["name"], e["provides"], tuple(e["steps"]), e["why"]) for e in entries
-    ]
+    packages = [Package(e["name"], e["provides"], tuple(e["steps"]), e["why"]) for e in entries]
     for package in packages:
         unknown = set(package.steps) - set(STEPS)
         if unknown:

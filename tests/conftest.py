@@ -15,6 +15,8 @@ from werkzeug.serving import make_server
 
 from smartspec_site import create_app
 
+from .system import need
+
 # Tests never reach a CDN: they serve the vendored htmx (same file, same integrity hash).
 # Their feedback goes to a database of their own, never to the checkout's instance folder;
 # a test that counts rows makes its own (tests/feedback_helpers.py).
@@ -26,6 +28,13 @@ TEST_CONFIG = {
     "DATABASE_URL": f"sqlite:///{_DATABASES}/feedback.sqlite3",
 }
 FROZEN_SITE_URL = "https://smartspec.example"
+
+
+def pytest_runtest_setup(item):
+    """``@pytest.mark.needs("nginx", ...)``: the Debian packages a test needs (tests/system.py)."""
+    for mark in item.iter_markers("needs"):
+        for name in mark.args:
+            need(name)
 
 
 def pytest_addoption(parser):
@@ -78,13 +87,9 @@ def live_server(app) -> Iterator[LiveServer]:
 @pytest.fixture(scope="session")
 def postgres():
     """Debian's PostgreSQL, started for this test run on a unix socket (tests/postgres.py)."""
-    from .engines.catalog import debian_has
-    from .postgres import Postgres, bin_dir
+    from .postgres import Postgres
 
-    if bin_dir() is None:
-        if not debian_has("postgresql"):
-            pytest.skip("PostgreSQL: this machine's Debian has no package postgresql")
-        pytest.fail("PostgreSQL is missing: run scripts/system-deps (make test does)")
+    need("postgresql")
     server = Postgres().start()
     yield server
     server.stop()
@@ -135,10 +140,10 @@ def static_server(frozen) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def serve_stack():
     """`make serve` as it runs: nginx in front of gunicorn, on a free port (nginx_stack.py)."""
-    from .nginx_stack import NGINX_MISSING, ServeStack
+    from .nginx_stack import NGINX, ServeStack
 
-    if NGINX_MISSING:
-        pytest.skip("Debian's nginx is not installed: scripts/system-deps installs it")
+    for name in NGINX:
+        need(name)
     with ServeStack() as stack:
         yield stack
 
@@ -146,10 +151,10 @@ def serve_stack():
 @pytest.fixture(scope="session")
 def nginx_export(frozen, tmp_path_factory):
     """The export served by the operator's deploy/nginx/smartspec-export.conf."""
-    from .nginx_stack import NGINX_MISSING, OperatorNginx, self_signed
+    from .nginx_stack import NGINX, OperatorNginx, self_signed
 
-    if NGINX_MISSING:
-        pytest.skip("Debian's nginx is not installed: scripts/system-deps installs it")
+    for name in NGINX:
+        need(name)
     _, root = frozen
     run = tmp_path_factory.mktemp("nginx-export")
     headers = "_nginx-security-headers.conf"

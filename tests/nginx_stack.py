@@ -1,8 +1,8 @@
 """The production stack for tests: `make serve` as it runs (nginx in front of gunicorn), and
 the operator's nginx files (deploy/nginx/) run by Debian's nginx on free ports of 127.0.0.1.
 
-Tests that need nginx are skipped, saying so, only where nginx is missing: CI installs it
-(scripts/system-deps)."""
+Tests that need nginx say so with ``needs_nginx`` (tests/system.py: a missing nginx fails, as
+`make test` installs it)."""
 
 from __future__ import annotations
 
@@ -23,12 +23,8 @@ from smartspec_site.serve import stack
 
 from .gunicorn_server import free_port, read_all
 
-NGINX_MISSING = not Path(stack.NGINX).exists() or not stack.BROTLI_MODULE.exists()
-needs_nginx = pytest.mark.skipif(
-    NGINX_MISSING,
-    reason="Debian's nginx (with libnginx-mod-http-brotli-static) is not installed: "
-    "scripts/system-deps installs it",
-)
+NGINX = ("nginx", "libnginx-mod-http-brotli-static")
+needs_nginx = pytest.mark.needs(*NGINX)
 DEPLOY = ROOT / "deploy" / "nginx"
 # The headers every answer carries, the app's and nginx's own errors alike.
 SECURITY = (

@@ -4,7 +4,6 @@ files run for real in test_stack.py, test_tls.py and test_nginx_export.py."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -61,7 +60,7 @@ def test_the_operator_files_mark_what_to_change():
                 assert "CHANGE" in line or line.lstrip().startswith("#"), (name, line)
 
 
-@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd is not here")
+@pytest.mark.needs("systemd")
 def test_the_systemd_units_verify(tmp_path):
     units = ("smartspec.socket", "smartspec.service", "smartspec-purge.service",
              "smartspec-purge.timer")  # fmt: skip

@@ -13,7 +13,8 @@ import pytest
 
 from .feedback_helpers import SUBMIT, THANKS, app_with_database, form, sqlite_url
 from .helpers import HX, LOCALES, SITE
-from .test_markup import CANARY, FRAGMENT_PAGE, VNU, tool
+from .system import need
+from .test_markup import CANARY, FRAGMENT_PAGE, VNU
 
 
 def states(client, locale: str) -> dict[str, tuple[int, str]]:
@@ -40,7 +41,7 @@ def states(client, locale: str) -> dict[str, tuple[int, str]]:
 
 @pytest.mark.tools
 def test_every_state_of_the_form_passes_the_nu_html_checker(tmp_path):
-    tool("java")
+    need("java")
     client = app_with_database(sqlite_url(tmp_path)).test_client()
     targets = []
     for locale in LOCALES:

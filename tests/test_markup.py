@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from smartspec_site.config import ROOT
 
 from .helpers import LOCALES, SITE, page_paths, soup, text_of
+from .system import need
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CSS_SUPPORT = ROOT / "scripts" / "css-support.mjs"
@@ -30,14 +30,9 @@ CANARY = (
 )
 
 
-def tool(name: str):
-    if shutil.which(name) is None:
-        pytest.fail(f"{name} is missing: run `make test-setup` (scripts/system-deps)")
-
-
 @pytest.mark.tools
 def test_nu_html_checker_finds_no_errors(client, live_server, tmp_path):
-    tool("java")
+    need("java")
     if not VNU.exists():
         pytest.fail("node_modules/vnu-jar is missing: run `npm ci --ignore-scripts`")
     targets = []
@@ -99,7 +94,7 @@ def test_css_features_legacy_browsers_lack_are_documented_with_their_fallback():
     """doiuse lists what browsers of package.json's browserslist (IE 11 among them) lack; each
     such feature is in the table of fallbacks (docs/browser-support.md), and the table lists
     nothing unused."""
-    tool("node")
+    need("node")
     result = subprocess.run(
         ["node", str(CSS_SUPPORT), "static/css/site.css", "static/css/print.css"],
         cwd=ROOT,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import shutil
 import socket
 import ssl
 import subprocess
@@ -193,7 +192,7 @@ EXPECTED = {"cert_chain_of_trust", "cert_expirationStatus", "cert_notAfter",
             "cert_revocation", "cipher_order", "DNS_CAArecord", "engine_problem"}  # fmt: skip
 
 
-@pytest.mark.skipif(shutil.which("testssl") is None, reason="testssl.sh is not installed")
+@pytest.mark.needs("testssl.sh")
 def test_testssl_finds_nothing_wrong(tls, tmp_path, request):
     """Protocols, cipher categories and HTTP headers (about 20 s); `make tls-check` runs
     every check testssl.sh has (a few minutes)."""

@@ -233,9 +233,11 @@ class Stopped(Exception):
 
 def main() -> int:
     port = int(os.environ.get("PORT", "8000"))
-    if not Path(NGINX).exists():
-        print("nginx is missing: `make serve` installs it (scripts/system-deps)", file=sys.stderr)
-        return 1
+    for needed in (Path(NGINX), BROTLI_MODULE):
+        if not needed.exists():
+            print(f"{needed} is missing: `make serve` installs it (debian-packages.toml)",
+                  file=sys.stderr)  # fmt: skip
+            return 1
 
     def stopped(signum, frame):
         raise Stopped

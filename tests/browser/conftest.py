@@ -1,7 +1,7 @@
 """The browser harness: Playwright for Python driving Debian's Chromium.
 
 Playwright cannot download its own browser on these machines, so it launches
-/usr/bin/chromium (installed by scripts/system-deps). Every outside host resolves to
+Debian's /usr/bin/chromium (debian-packages.toml). Every outside host resolves to
 nothing, so a test never waits on the network; the CDN's htmx URL is routed to the
 vendored copy (same bytes, same integrity hash) where a test loads the CDN markup.
 """
@@ -17,7 +17,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from smartspec_site.config import ROOT
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+from ..system import need
+
+# A Chromium of your own, where Debian's is not the one to test.
+CHROMIUM = os.environ.get("CHROMIUM", "")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -42,11 +45,11 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/system-deps (make test does)")
+    executable = CHROMIUM or need("chromium")
+    need("libatomic1")  # Playwright's own Node.js cannot start without it
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True
         )
         yield browser
         browser.close()

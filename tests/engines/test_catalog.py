@@ -9,6 +9,7 @@ import pytest
 
 from smartspec_site.config import ROOT
 
+from ..system import PACKAGES
 from .catalog import BROWSERS, debian_version, require_browser
 
 FIXED = [b for b in BROWSERS.values() if b.fixed]
@@ -40,6 +41,11 @@ def test_installed_version_is_the_one_documented(browser):
         f"{browser.name} {installed} is installed, but docs/tested-browsers.toml says "
         f"{browser.version}: test it, then update the file, the README and the docs"
     )
+
+
+def test_every_tested_browser_is_installed_from_the_package_list():
+    listed = {p.name for p in PACKAGES if "test" in p.steps}
+    assert {b.debian for b in BROWSERS.values()} <= listed
 
 
 def test_readme_table_names_every_tested_browser_and_its_version():

@@ -1,0 +1,46 @@
+"""Whether a program the tests need is on this machine, asked of debian-packages.toml (the
+list scripts/system_deps.py installs from, so the tests and the installer agree).
+
+``need(name)`` takes a package name or what a package provides (a program or a path) and
+returns the path. Where it is missing, the test fails and names the package: `make test`
+installs every package of the list. It skips instead only where this machine's Debian has
+no such package at all, and never under CI (CI=true), where a missing program is a failure.
+Tests mark the same with ``@pytest.mark.needs(name, ...)`` (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from scripts.system_deps import Package, candidate, load
+
+PACKAGES = load()
+CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def package(name: str) -> Package:
+    for entry in PACKAGES:
+        if name in (entry.name, entry.provides):
+            return entry
+    raise KeyError(f"{name!r} is not in debian-packages.toml: add it there")
+
+
+def need(name: str, gap: str = "") -> str:
+    """The path of ``name``'s program or file; fails (or skips, see above) where it is
+    missing. ``gap`` is the accessibility statement's gap that a skip leaves open."""
+    entry = package(name)
+    path = entry.found()
+    if path:
+        return path
+    missing = (
+        f"{entry.provides} is missing: the Debian package {entry.name} ({entry.why}); "
+        "`make test` installs it (scripts/system_deps.py test)"
+    )
+    if CI or (shutil.which("apt-cache") and candidate(entry.name)):
+        pytest.fail(missing, pytrace=False)
+    pytest.skip(
+        f"{entry.provides}: this machine's Debian has no package {entry.name}, so the "
+        f"tests that need it skip here (and fail under CI). {gap}".rstrip()
+    )
