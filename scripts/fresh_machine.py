@@ -53,7 +53,7 @@ BUILD = "/build"  # the clone is /build/main, shared/ is /build/shared, as CI la
 PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 PYTEST_SUMMARY = re.compile(r"^=+ .*\b(passed|failed|error|errors)\b.* in [\d.]+s")
 TEST_TIMEOUT = 50 * 60
-SERVE_TIMEOUT = 5 * 60
+REPORT = CACHE / "last-run.json"  # the steps' times, written inside the namespace
 
 
 def log(message: str) -> None:
@@ -217,9 +217,10 @@ def _stop_everything() -> None:
             return
 
 
-def in_root(root: Path, script: str, timeout: int, watch: str | None = None) -> tuple[int, float]:
-    """Run a shell line in the root, in its own process group, streaming its output; the
-    exit status, and the time a line containing ``watch`` first appeared (0 if never)."""
+def in_root(root: Path, script: str, timeout: int, watch: str = "") -> tuple[int, float, str]:
+    """Run a shell line in the root, in its own process group, streaming its output. Gives
+    the exit status, when a line containing ``watch`` first appeared (0 if never), and
+    pytest's closing line if it printed one."""
     command = ["chroot", str(root), "/bin/bash", "-c", f"cd {BUILD}/main && {script}"]
     started, seen, summary = time.monotonic(), 0.0, ""
     process = subprocess.Popen(
@@ -246,39 +247,28 @@ def in_root(root: Path, script: str, timeout: int, watch: str | None = None) -> 
     if time.monotonic() - started >= timeout:
         log(f"`{script}` took over {timeout} s: stopped")
         code = 124
-    if summary:  # pytest's closing line last, where CI reads it
-        sys.stdout.write(summary)
-    return code, seen
+    return code, seen, summary.rstrip("\n")
 
 
 def steps(root: Path) -> int:
     run("chroot", root, "update-ca-certificates", "--fresh", stdout=subprocess.DEVNULL)
     times = {}
     start = time.monotonic()
-    code, tests_began = in_root(root, "make test", TEST_TIMEOUT, watch="test session starts")
+    code, began, summary = in_root(root, "make test", TEST_TIMEOUT, watch="test session starts")
     total = time.monotonic() - start
-    times["installs (make test's setup)"] = tests_began or total
-    times["tests (pytest)"] = total - tests_began if tests_began else 0.0
+    times["installs: make test's setup (apt, pip, npm)"] = began or total
+    times["tests: pytest"] = total - began if began else 0.0
     if code != 0:
         log(f"make test failed (exit {code})")
-        report(times)
-        return code
-    for target in ("serve", "run"):
+    for target in ("serve", "run") if code == 0 else ():
         start = time.monotonic()
-        code, _ = in_root(root, f"python3 scripts/fresh_machine.py --check {target}", SERVE_TIMEOUT)
+        code, _, _ = in_root(root, f"python3 scripts/fresh_machine.py --check {target}", 300)
         times[f"make {target}: /sv/ and /en/ answer 200"] = time.monotonic() - start
         if code != 0:
             log(f"make {target} did not answer 200 (exit {code})")
-            report(times)
-            return code
-    report(times)
-    return 0
-
-
-def report(times: dict[str, float]) -> None:
-    (CACHE / "last-run.json").write_text(json.dumps(times, indent=2) + "\n")
-    for step, seconds in times.items():
-        log(f"{seconds:7.0f} s  {step}")
+            break
+    REPORT.write_text(json.dumps({"times": times, "pytest": summary}, indent=2) + "\n")
+    return code
 
 
 # --- `make serve` and `make run`, started and checked inside the root ---------------------------
@@ -341,10 +331,13 @@ def main() -> int:
     for stale in runs.iterdir():  # a run killed before it could clean up
         remove(stale)
     root = Path(tempfile.mkdtemp(prefix="root-", dir=runs))
+    REPORT.unlink(missing_ok=True)
     try:
         prepare(tarball, root)
-        log(f"base root and clone: {time.monotonic() - started:.0f} s "
-            f"(of which the base root {base_seconds:.0f} s)")  # fmt: skip
+        times = {
+            "base root (mmdebstrap, or the cached tarball)": base_seconds,
+            "root unpacked, commit cloned": time.monotonic() - started - base_seconds,
+        }
         result = subprocess.run(
             ["unshare", "--mount", "--pid", "--fork", "--kill-child", "--propagation", "private",
              sys.executable, __file__, "--inside", str(root)],
@@ -353,7 +346,12 @@ def main() -> int:
         code = result.returncode
     finally:
         remove(root)
+    report = json.loads(REPORT.read_text()) if REPORT.exists() else {"times": {}, "pytest": ""}
+    for step, seconds in {**times, **report["times"]}.items():
+        log(f"{seconds:6.0f} s  {step}")
     log(f"{'passed' if code == 0 else 'FAILED'} in {time.monotonic() - started:.0f} s")
+    if report["pytest"]:
+        print(report["pytest"])  # pytest's closing line last, where CI reads it
     return code
 
 
