@@ -42,6 +42,7 @@ from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("SMARTSPEC_FRESH_CACHE", "/var/cache/smartspec-fresh"))
+VARIANT = "minbase"  # Essential packages and apt
 BASE_PACKAGES = ("python3", "make", "git", "ca-certificates")
 BASE_MAX_AGE = 7 * 24 * 3600
 CERT_VARIABLES = ("SSL_CERT_FILE", "PIP_CERT", "REQUESTS_CA_BUNDLE", "NODE_EXTRA_CA_CERTS")
@@ -127,8 +128,8 @@ def base_root() -> Path:
     codename = release()
     sources, options = apt_sources(), acquire_files()
     key = hashlib.sha256()
-    for item in (codename, *BASE_PACKAGES, Path(__file__).read_bytes()):
-        key.update(item if isinstance(item, bytes) else item.encode())
+    for item in (codename, VARIANT, *BASE_PACKAGES):
+        key.update(item.encode())
     for path in (*sources, *options):
         key.update(str(path).encode() + path.read_bytes())
     tarball = CACHE / "base" / f"{codename}-{key.hexdigest()[:16]}.tar"
@@ -142,7 +143,7 @@ def base_root() -> Path:
     log(f"apt sources {', '.join(map(str, sources))}; options {', '.join(map(str, options))}")
     partial = tarball.with_suffix(".partial.tar")
     run(
-        "mmdebstrap", "--variant=minbase", "--quiet",
+        "mmdebstrap", f"--variant={VARIANT}", "--quiet",
         f"--include={','.join(BASE_PACKAGES)}",
         *(f"--aptopt={path}" for path in options),
         codename, partial, *sources,

@@ -103,3 +103,11 @@ def test_every_make_step_installs_from_the_list():
 def test_fresh_root_carries_only_files_that_set_acquire_options(text, carried):
     """How apt reaches the mirrors comes along; hooks that clean the package cache don't."""
     assert fresh_machine.sets_only_acquire(text) == carried
+
+
+def test_an_apt_failure_stops_the_installer_with_apts_own_message(capfd):
+    with pytest.raises(SystemExit) as stopped:
+        system_deps.apt("install", "-y", "-qq", "--no-download", ABSENT.name)
+    assert "failed" in str(stopped.value) or "root (or sudo)" in str(stopped.value)
+    if "failed" in str(stopped.value):
+        assert f"Unable to locate package {ABSENT.name}" in capfd.readouterr().err
