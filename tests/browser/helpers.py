@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+
+import pytest
 from playwright.sync_api import Page, expect
 
 from smartspec_site.config import ROOT
 
 from ..helpers import LOCALES, SITE, page_paths  # noqa: F401 - LOCALES: browser tests import it here
 
-AXE_SOURCE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # A browser between the cut-offs: it knows CSS.supports but not clamp() (Chrome 61-78,
@@ -17,6 +20,15 @@ WITHOUT_CLAMP = """(() => {
   const supports = CSS.supports.bind(CSS);
   CSS.supports = (...args) => !args.join(" ").includes("clamp(") && supports(...args);
 })();"""
+
+
+@functools.cache
+def axe_source() -> str:
+    """axe-core from package-lock.json, read when a test first runs it (a missing
+    node_modules fails that test, naming the fix, instead of breaking collection)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: `make test` runs `npm ci` first")
+    return AXE.read_text(encoding="utf-8")
 
 
 def every_path(locale: str) -> list[str]:
@@ -67,7 +79,7 @@ def axe_violations(page: Page) -> list[str]:
     Injected with evaluate (not add_script_tag) so a strict Content-Security-Policy on the
     page cannot block it."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(AXE_SOURCE)
+        page.evaluate(axe_source())
     result = page.evaluate(
         """tags => axe.run(document, {
             runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})""",
