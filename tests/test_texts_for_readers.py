@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from .helpers import AREAS, LOCALES, SITE, page_paths, soup
+from .helpers import LOCALES, SITE, page_paths, soup
 
 DESCRIPTION_MAX = 160  # characters: what search engines show before they cut it off
 SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÅÄÖ]")
@@ -99,33 +99,6 @@ def test_the_region_check_finds_the_bare_word():
     en = "<main><p>It made the region more competitive.</p><p>The regions' work.</p></main>"
     assert bare_region(sv, "sv") == ["Regionen startade InMotion."]
     assert bare_region(en, "en") == ["It made the region more competitive."]
-
-
-# --- The VG2020 areas and the areas of strength of 2022–2025 ------------------------------
-
-
-@pytest.mark.parametrize("locale", LOCALES)
-def test_a_name_that_reappears_only_in_part_is_not_in_the_table_and_says_which_part(client, locale):
-    """The strategy page's table lists only areas whose whole name reappears; an area whose
-    name reappears only in part says in its own text where (a link to that area of strength),
-    and the strategy page names it under the table."""
-    strategy = f"/{locale}/{SITE['s3'].path(locale)}"
-    doc = soup(client.get(strategy))
-    table = doc.find("table")
-    in_table = {a["href"] for a in table.select("tbody td:first-child a")}
-    after_table = {a["href"] for p in table.find_next_siblings("p") for a in p.find_all("a")}
-    partly = {key: area for key, area in AREAS.items() if area.strength_partly}
-    assert set(partly) == {"food-agriculture", "materials", "sustainable-transport"}
-    for key, area in AREAS.items():
-        path = f"/{locale}/{area.path(locale)}"
-        assert (path in in_table) == bool(area.strength), key
-        if area.strength_partly:
-            assert path in after_table, key
-            body = soup(client.get(path)).main
-            for skip in body.select(".panel__related, .panel__group, .sources"):
-                skip.decompose()
-            links = {a["href"] for a in body.find_all("a")}
-            assert f"{strategy}#{area.strength_partly}" in links, key
 
 
 # --- Numbers -------------------------------------------------------------------------------
