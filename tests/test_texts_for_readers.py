@@ -74,14 +74,30 @@ BARE_REGION = {
 }
 
 
+# A page may give the organisation a short name right after its full name (the easy-to-read
+# page does, as MTM advises): after that sentence, "regionen" means the organisation.
+FULL_NAME = {"sv": "Västra Götalandsregionen", "en": "Region Västra Götaland"}
+SHORT_NAME = {
+    "sv": "På den här sidan kallar vi den för regionen.",
+    "en": "On this page, we call it the Region.",
+}
+
+
 def bare_region(html: str, locale: str) -> list[str]:
-    """The sentences of a page's <main> that say "the region" alone; a source's title keeps
-    the words it was published with."""
+    """The sentences of a page's <main> that say "the region" alone, unless the page has said
+    just after the full name that it calls the organisation so; a source's title keeps the
+    words it was published with."""
     main = BeautifulSoup(html, "html5lib").main
     for skip in main.select(".sources"):
         skip.decompose()
     text = " ".join(main.get_text(" ", strip=True).split())
-    return [s for s in re.split(r"(?<=[.!?])\s+", text) if BARE_REGION[locale].search(s)]
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    defined = len(sentences)
+    if SHORT_NAME[locale] in sentences:  # the easy-to-read page names its short name
+        at = sentences.index(SHORT_NAME[locale])
+        if at and FULL_NAME[locale] in sentences[at - 1]:
+            defined = at
+    return [s for i, s in enumerate(sentences) if i < defined and BARE_REGION[locale].search(s)]
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -98,6 +114,11 @@ def test_the_region_check_finds_the_bare_word():
     sv = "<main><p>Regionen startade InMotion.</p><p>Västra Götalandsregionen äger.</p></main>"
     en = "<main><p>It made the region more competitive.</p><p>The regions' work.</p></main>"
     assert bare_region(sv, "sv") == ["Regionen startade InMotion."]
+    named = (f"<main><p>Regionen är stor.</p><p>{FULL_NAME['sv']} är en organisation. "
+             f"{SHORT_NAME['sv']}</p><p>Regionen startade InMotion.</p></main>")  # fmt: skip
+    assert bare_region(named, "sv") == ["Regionen är stor."]
+    unnamed = f"<main><p>Länet är stort. {SHORT_NAME['sv']} Regionen startade.</p></main>"
+    assert bare_region(unnamed, "sv") == [SHORT_NAME["sv"], "Regionen startade."]
     assert bare_region(en, "en") == ["It made the region more competitive."]
 
 
