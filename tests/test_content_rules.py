@@ -166,7 +166,7 @@ def test_every_date_says_what_it_dates(client, locale):
             labels = [text for _, text in dates]
             whose = {
                 "sv": ("Västra Götalandsregionens text", "Webbplatsens egna texter"),
-                "en": ("Region Västra Götaland's text", "This site's own texts"),
+                "en": ("Region Västra Götaland's text", "Our text on this page"),
             }[locale]
             assert labels[0].startswith(whose[0]) and labels[1].startswith(whose[1])
         else:
@@ -279,9 +279,9 @@ def test_the_empty_heading_check_finds_a_heading_over_nothing():
 # Finite verbs the opening sentences use: a sentence without one is a label, not a sentence.
 VERBS = {
     "sv": {"är", "var", "finns", "fanns", "hade", "har", "antog", "öppnade", "räknar",
-           "omfattade", "omsatte", "kallades", "samlar", "hörde", "ligger"},
+           "omfattade", "omsatte", "kallades", "samlar", "hörde", "ligger", "satte"},
     "en": {"is", "was", "are", "were", "has", "had", "adopted", "opened", "counts",
-           "covered", "turned", "called", "belonged", "lies"},
+           "covered", "turned", "called", "belonged", "lies", "set"},
 }  # fmt: skip
 WORD = re.compile(r"[\wåäöÅÄÖ-]+")
 
