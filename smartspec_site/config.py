@@ -88,8 +88,9 @@ class Defaults:
     # Migrate the database to the current revision at start (before gunicorn forks). False:
     # a deploy step runs `flask db upgrade`, and the app refuses a database that is behind.
     DATABASE_MIGRATE = True
-    # `flask feedback purge` deletes feedback older than this many days by default; the
-    # privacy note shows this number.
+    # `flask feedback purge` deletes feedback older than this many days unless --older-than
+    # says otherwise. Only the command's default: feedback is a public document, disposed of
+    # under the region's disposal rules, and the privacy note states no number of days.
     FEEDBACK_RETENTION_DAYS = 365
     # The static export only: the app's origin its forms post to (https://app.example). The
     # export's CSP allows it as a form-action. Empty: the export shows how to get in touch

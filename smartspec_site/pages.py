@@ -112,10 +112,6 @@ class Page:
     menu: bool = False
     nav_label: Text | None = None
     fragment_block: str | None = None  # the block htmx swaps in; None: no fragment
-    # (areas) the id of the area of strength on the strategy page whose name holds its own,
-    # or (strength_partly) holds only part of it
-    strength: str | None = None
-    strength_partly: str | None = None
 
     def path(self, locale: str) -> str:
         return self.paths.get(locale, self.paths["sv"])

@@ -30,9 +30,6 @@ from .state import state
 
 START = "start"
 AREAS = "areas"  # the page the groups hang under; their paths start with its path
-STRATEGY = "s3"  # the smart specialisation strategy: an area's "strength" is one of its ids
-# An area's area of strength 2022–2025: its whole name there, or only part of it.
-STRENGTHS = ("strength", "strength_partly")
 # The path segment between the areas page and a group's slug, per language. VGR named one
 # group "Utvecklingsområden", like the page of all thirteen areas, so groups and areas get
 # separate namespaces: /sv/utvecklingsomraden/grupp/utvecklingsomraden.
@@ -48,7 +45,7 @@ FIELDS = {
         *("assessed", "gaps"),
     },
     "groups": {"title", "heading", "slug", "updated", "weight", "description"},
-    "areas": {"title", "slug", "updated", "weight", "description", "group", *STRENGTHS},
+    "areas": {"title", "slug", "updated", "weight", "description", "group"},
 }
 REQUIRED = {"title", "slug", "updated"}
 SOURCE_FIELDS = {"label", "url", "lang"}
@@ -256,36 +253,12 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
                 paths=_under(slugs[AREAS], _slugs(file)),
                 parent=f"group:{file.meta['group']}",
                 fragment_block=FRAGMENT_BLOCK,
-                strength=file.meta.get("strength"),
-                strength_partly=file.meta.get("strength_partly"),
             )
         )
     site = SiteMap(pages)
     for file in files:
         _check_links(file, site)
-    _check_strengths(by_kind["areas"], site)
     return site
-
-
-def _check_strengths(areas: Iterable[ContentFile], site: SiteMap) -> None:
-    """An area's ``strength`` (or ``strength_partly``) is the id of a heading on the
-    strategy page; an area has one of them at most."""
-    for file in areas:
-        if all(field in file.meta for field in STRENGTHS):
-            raise file.error('an area has "strength" or "strength_partly", not both', "strength")
-        for field in STRENGTHS:
-            anchor = file.meta.get(field)
-            if anchor is None:
-                continue
-            if STRATEGY not in site.by_key:
-                raise file.error(f'"{field}" needs the page pages/{STRATEGY}.md', field)
-            anchors = site[STRATEGY].body.parsed.anchors()
-            if anchor not in anchors:
-                raise file.error(
-                    f'"{field}" is the id of a heading on pages/{STRATEGY}.md: '
-                    + ", ".join(sorted(anchors)),
-                    field,
-                )
 
 
 def _check_links(file: ContentFile, site: SiteMap) -> None:

@@ -131,7 +131,7 @@ MISTAKES = {
                     "a mark that cannot be read"),
     "unknown area of strength": ('group = "knowledge-based"\n',
                                  'group = "knowledge-based"\nstrength = "ikt"\n', 6,
-                                 '"strength" is the id of a heading on pages/s3.md'),
+                                 "unknown field 'strength'"),
     "second h1": ("Enligt Business Region Göteborg", "# Business Region\n\nEnligt", None,
                   "the page's own heading is its title: start at ##"),
 }  # fmt: skip

@@ -166,7 +166,7 @@ def test_every_date_says_what_it_dates(client, locale):
             labels = [text for _, text in dates]
             whose = {
                 "sv": ("Västra Götalandsregionens text", "Webbplatsens egna texter"),
-                "en": ("Region Västra Götaland's text", "This site's own texts"),
+                "en": ("Region Västra Götaland's text", "Our text on this page"),
             }[locale]
             assert labels[0].startswith(whose[0]) and labels[1].startswith(whose[1])
         else:
@@ -210,83 +210,145 @@ def test_the_start_page_has_a_dated_note_above_the_2022_text(client, locale):
 
 # --- The strategy of 2022–2025 -------------------------------------------------------------
 
-STRENGTHS = {
-    "hallbar-industri": ("Hållbar industri", "Sustainable Industry"),
-    "halsa-och-life-science": ("Hälsa och life science", "Health and Life Science"),
-    "livsmedel-material-och-energi": (
-        "Livsmedel, biobaserade material och förnybar energi",
-        "Food, Bio-based Materials and Renewable Energy",
-    ),
-    "framtidens-mobilitet": ("Framtidens mobilitet", "Sustainable Mobility and Transport"),
-    "besoksnaring-och-kultur": (
-        "Besöksnäring samt kulturella och kreativa näringar",
-        "Tourism and Culture and Creative Industries",
-    ),
-}
+STRENGTHS = (
+    ("Hållbar industri", "Sustainable Industry"),
+    ("Hälsa och life science", "Health and Life Science"),
+    ("Livsmedel, biobaserade material och förnybar energi",
+     "Food, Bio-based Materials and Renewable Energy"),
+    ("Framtidens mobilitet", "Sustainable Mobility and Transport"),
+    ("Besöksnäring samt kulturella och kreativa näringar",
+     "Tourism and Culture and Creative Industries"),
+)  # fmt: skip
+DESCRIBED = {"hallbar-industri": 0, "halsa-och-life-science": 1}  # the two a source describes
 
 
-@pytest.mark.parametrize("locale", LOCALES)
-def test_the_strategy_page_lists_the_five_areas_of_strength_by_both_names(client, locale):
-    doc = soup(client.get(f"/{locale}/{SITE['s3'].path(locale)}"))
-    section = doc.find(id="styrkeomraden")
-    found = {h["id"]: h for h in section.find_all_next("h3") if h.get("id") in STRENGTHS}
-    assert list(found) == list(STRENGTHS)
-    for anchor, (swedish, english) in STRENGTHS.items():
-        heading, other = (swedish, english) if locale == "sv" else (english, swedish)
-        assert found[anchor].get_text(strip=True) == heading
-        name = found[anchor].find_next("p").find("span", lang="en" if locale == "sv" else "sv")
-        assert name is not None and name.get_text(strip=True) == other
-    assert doc.main.find(
-        "a", href=re.compile(r"^https://www\.vgregion\.se/.*/starka-innovationskraften/$")
-    )
-    assert doc.main.find("table"), "the VG2020 areas against the areas of strength, as a table"
-
-
-def table_links(client, locale) -> dict[str, str]:
-    """The strategy page's table: each VG2020 area's page, and the area of strength its row
-    links to."""
-    doc = soup(client.get(f"/{locale}/{SITE['s3'].path(locale)}"))
-    found = {}
-    for row in doc.find("table").select("tbody tr"):
-        area, strength = row.find_all("td")
-        found[area.a["href"]] = strength.a["href"].lstrip("#")
+def empty_headings(main) -> list[str]:
+    """Headings with no text of their own before the next heading of the same or a higher
+    level: a heading that stands over nothing."""
+    found = []
+    for heading in main.find_all(re.compile(r"^h[2-6]$")):
+        level = int(heading.name[1])
+        content = []
+        for node in heading.find_all_next():
+            if re.fullmatch(r"h[1-6]", node.name) and int(node.name[1]) <= level:
+                break
+            if re.fullmatch(r"h[1-6]", node.name):
+                content.append(node)  # a subheading counts: its own check follows
+                break
+            if node.name in ("p", "li", "dd", "td", "table") and node.get_text(strip=True):
+                content.append(node)
+                break
+        if not content:
+            found.append(heading.get_text(" ", strip=True))
     return found
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_every_area_page_links_to_the_strategy_and_to_its_area_of_strength(client, locale):
-    strategy = f"/{locale}/{SITE['s3'].path(locale)}"
-    rows = table_links(client, locale)
+def test_the_strategy_page_lists_the_five_areas_of_strength_with_no_empty_heading(client, locale):
+    doc = soup(client.get(f"/{locale}/{SITE['s3'].path(locale)}"))
+    items = doc.select("ul.strengths li")
+    listed = [" ".join(li.get_text(" ", strip=True).split()) for li in items]
+    assert len(listed) == len(STRENGTHS)
+    for item, (swedish, english) in zip(listed, STRENGTHS, strict=True):
+        own, other = (swedish, english) if locale == "sv" else (english, swedish)
+        assert item.startswith(own) and other in item, item
+    for anchor, index in DESCRIBED.items():
+        heading = doc.find(id=anchor)
+        own = STRENGTHS[index][0 if locale == "sv" else 1]
+        assert heading.name == "h3" and heading.get_text(strip=True) == own
+        text = heading.find_next("p").get_text(" ", strip=True)
+        assert len(text.split()) >= 20, f"{anchor}: a description, not a name"
+    assert empty_headings(doc.main) == []
+    assert doc.main.find("table") is None, "no table of names against names"
+    assert doc.main.find(
+        "a", href=re.compile(r"^https://www\.vgregion\.se/.*/starka-innovationskraften/$")
+    )
+
+
+def test_the_empty_heading_check_finds_a_heading_over_nothing():
+    main = BeautifulSoup(
+        "<main><h2>Fem</h2><h3>Ett</h3><p>Text om ett.</p><h3>Två</h3><h3>Tre</h3>"
+        "<p>Text.</p><h2>Sist</h2></main>",
+        "html5lib",
+    ).main
+    assert empty_headings(main) == ["Två", "Sist"]
+
+
+# --- Each area page opens with what the area is ----------------------------------------------
+
+# Finite verbs the opening sentences use: a sentence without one is a label, not a sentence.
+VERBS = {
+    "sv": {"är", "var", "finns", "fanns", "hade", "har", "antog", "öppnade", "räknar",
+           "omfattade", "omsatte", "kallades", "samlar", "hörde", "ligger", "satte"},
+    "en": {"is", "was", "are", "were", "has", "had", "adopted", "opened", "counts",
+           "covered", "turned", "called", "belonged", "lies", "set"},
+}  # fmt: skip
+WORD = re.compile(r"[\wåäöÅÄÖ-]+")
+
+
+def opening(main) -> str:
+    """The first sentence of an area page's own text (below its heading)."""
+    body = main.select_one(".panel__body")
+    first = body.find("h1").find_next(["p", "li"])
+    text = " ".join(first.get_text(" ", strip=True).split())
+    return SENTENCE.split(text)[0]
+
+
+def says_something_about(sentence: str, name: str, locale: str) -> bool:
+    """The sentence has a finite verb, and names the area: a word of its name (its first
+    four letters, so that an inflected or compound form counts)."""
+    words = [w.casefold() for w in WORD.findall(sentence)]
+    stems = [w.casefold()[:4] for w in re.split(r"[\s/,]+", name) if len(w) >= 3]
+    stems = [s for s in stems if s not in {"och", "and", "the"}]
+    named = any(word.startswith(stem) or stem in word for word in words for stem in stems)
+    return named and bool(set(words) & VERBS[locale])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_area_page_opens_with_a_sentence_about_its_area(client, locale):
+    openings = {}
     for key, area in AREAS.items():
-        path = f"/{locale}/{area.path(locale)}"
-        links = {a["href"] for a in soup(client.get(path)).main.find_all("a")}
-        assert any(link.split("#")[0] == strategy for link in links), key
-        if area.strength:  # its name reappears in an area of strength: the link goes there
-            assert f"{strategy}#{area.strength}" in links, key
-            assert rows[path] == area.strength, f"{key}: the table says otherwise"
-        else:
-            assert f"{strategy}#vg2020" in links, key
-    assert {SITE[f"area:{k}"].strength for k in AREAS} - {None} <= set(STRENGTHS)
+        doc = soup(client.get(f"/{locale}/{area.path(locale)}"))
+        name = doc.main.select_one(".panel__body h1").get_text(strip=True)
+        sentence = opening(doc.main)
+        assert says_something_about(sentence, name, locale), (key, sentence)
+        openings[key] = " ".join(sentence.split()[:5])
+    assert len(set(openings.values())) == len(openings), "no two pages open alike"
+
+
+def test_the_opening_check_refuses_the_old_label():
+    old = (
+        "Ett av de 13 områdena i VG2020, Västra Götalands strategi för tillväxt och "
+        "utveckling 2014–2020, i gruppen Förutsättningar för kunskapsbaserad utveckling."
+    )
+    assert not says_something_about(old, "IKT", "sv")
+    assert not says_something_about("One of the 13 areas of VG2020, in the group X.", "ICT", "en")
+    assert says_something_about("IKT-företagen i Västsverige är fler än 5 300.", "IKT", "sv")
+    assert not says_something_about("Lindholmen är en science park.", "IKT", "sv")
 
 
 # --- Say each thing once --------------------------------------------------------------------
 
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\d])")
-PROSE = "p, li, dd, td"
-NOT_PROSE = ".sources, .panel__group, .panel__related, .groups, .areas, .site-footer, nav"
+SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ\d])")
+BLOCKS = "p, li, dd, dt, td, th, caption, h1, h2, h3, h4, h5, h6"
+# Template text: the lists of groups and areas (their names), the sources, the header,
+# footer, menus and the feedback form; everything else in <main> is the page's own.
+NOT_PROSE = ".sources, .groups, .areas, .site-footer, nav, form, .feedback"
+LONG = 10  # words
 
 
 def sentences_of(html: str) -> set[str]:
-    """The sentences of eight words or more in a page's <main> prose: paragraphs, list items,
-    definitions and table cells, without the sources lists, the lists of groups and areas,
-    and the template's lines on the group and the strategy."""
+    """The sentences of ten words or more in a page's <main>: headings, paragraphs, list
+    items, definitions and table cells, without the template's own text."""
     main = BeautifulSoup(html, "html5lib").main
     for skip in main.select(NOT_PROSE):
         skip.decompose()
     found = set()
-    for block in main.select(PROSE):
+    for block in main.select(BLOCKS):
+        if block.find(BLOCKS.split(", ")):
+            continue  # a list item holding a list: its own items are read one by one
         text = " ".join(block.get_text(" ", strip=True).split())
-        found |= {s for s in SENTENCE.split(text) if len(s.split()) >= 8}
+        found |= {s for s in SENTENCE.split(text) if len(s.split()) >= LONG}
     return found
 
 
@@ -305,11 +367,13 @@ def test_no_sentence_is_said_on_two_pages(client, locale):
 
 def test_the_check_finds_a_sentence_said_twice(tmp_path):
     content = Path(shutil.copytree(Defaults.CONTENT_DIR, tmp_path / "content"))
-    repeated = "Den här meningen har fler än åtta ord och står på två sidor."
+    repeated = "Den här meningen har fler än tio ord och står på två olika sidor."
     for name in ("ict", "tourism"):
         area = content / "areas" / f"{name}.md"
         area.write_text(area.read_text(encoding="utf-8") + f"\n{repeated}\n", encoding="utf-8")
     client = create_app({**TEST_CONFIG, "CONTENT_DIR": str(content)}).test_client()
     assert list(said_twice(client, "sv")) == [repeated]
-    # A short sentence, a source's title and the template's group line do not count.
+    # A short sentence does not count; a heading does.
     assert sentences_of("<main><p>Kort mening här.</p></main>") == set()
+    heading = "En rubrik som har tio ord står också på två sidor"
+    assert sentences_of(f"<main><h2>{heading}</h2></main>") == {heading}

@@ -62,8 +62,7 @@ def test_the_operator_files_mark_what_to_change():
 
 @pytest.mark.needs("systemd")
 def test_the_systemd_units_verify(tmp_path):
-    units = ("smartspec.socket", "smartspec.service", "smartspec-purge.service",
-             "smartspec-purge.timer")  # fmt: skip
+    units = ("smartspec.socket", "smartspec.service", "smartspec-purge.service")
     for name in units:
         text = (DEPLOY / name).read_text(encoding="utf-8")
         for program in ("gunicorn", "flask"):

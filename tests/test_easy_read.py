@@ -290,3 +290,34 @@ def test_without_the_editing_extra_the_command_says_what_to_install(runner, monk
     result = runner.invoke(args=["content", "readability", "--locale", "sv"])
     assert result.exit_code == 1
     assert "textstat is missing: install the editing extra" in result.output
+
+
+def causes_missing(texts: list[str]) -> list[str]:
+    """Blocks in which a "därför" (therefore) opens the block: its cause must come first,
+    in the sentence before or in the same sentence."""
+    return [
+        text
+        for text in texts
+        if re.match(r"\s*därför\b", text, re.I)
+    ]
+
+
+def test_every_därför_follows_its_cause(client):
+    texts = main_texts(client, PATHS["sv"])
+    assert any(re.search(r"\bdärför\b", text, re.I) for text in texts)
+    assert causes_missing(texts) == []
+    assert causes_missing(["Därför väljer ett län några områden."]) != []
+    assert causes_missing(["Ett län kan inte vara bra på allt. Därför väljer det."]) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_organisation_gets_its_short_name_where_its_full_name_first_appears(client, locale):
+    """MTM: a long name once, then a short one. The sentence after the first full name
+    gives the short name, and the full name does not stand before it."""
+    full, short = {
+        "sv": ("Västra Götalandsregionen", "På den här sidan kallar vi den för regionen."),
+        "en": ("Region Västra Götaland", "On this page, we call it the Region."),
+    }[locale]
+    sentences = [s for text in main_texts(client, PATHS[locale]) for s in SENTENCE.split(text)]
+    first = next(i for i, s in enumerate(sentences) if full in s)
+    assert sentences[first + 1] == short, sentences[first : first + 2]

@@ -187,11 +187,6 @@ def test_purge_keeps_the_retention_period(database_url):
     assert runner.invoke(args=["feedback", "purge", "--older-than", "-1"]).exit_code == 2
 
 
-def test_the_privacy_note_says_the_retention_period(client):
-    text = " ".join(client.get("/sv/sa-hanterar-vi-synpunkter").get_data(as_text=True).split())
-    assert f"Vi sparar det du skickar i {Defaults.FEEDBACK_RETENTION_DAYS} dagar." in text
-
-
 def test_the_wing_has_no_session_and_needs_no_secret_key(tmp_path):
     app = app_with_database(f"sqlite:///{tmp_path / 'f.sqlite3'}", PRODUCTION=True,
                             SITE_URL="https://smartspec.example")  # fmt: skip

@@ -84,8 +84,8 @@ def test_click_expands_a_group_then_an_area_in_place(page, live_server, locale):
         base + path_of("area:ict", locale),
     ]
     # The fragment came in the page's language, and its links stay in it.
-    group_link = page.locator(f"#{AREA_PANEL} .panel__group a")
-    expect(group_link).to_have_attribute("href", path_of(GROUP.key, locale))
+    strategy_link = page.locator(f"#{AREA_PANEL} a[href$='#kraftsamlingar']")
+    expect(strategy_link).to_have_attribute("href", path_of("strategy", locale) + "#kraftsamlingar")
 
 
 @pytest.mark.parametrize(("locale", "key"), [("sv", "Enter"), ("en", " "), ("en", "Enter")])
