@@ -142,6 +142,50 @@ def test_export_writes_csv_a_spreadsheet_cannot_run(database_url):
     assert "6 rows exported" in result.stderr
 
 
+# Texts whose formula starts mid-value: after a separator a spreadsheet may split on (`;`
+# under Swedish regional settings, a tab) or after a line break, quoted or not.
+HIDDEN_FORMULAS = [
+    ";=1+1",
+    "ok\n=1+1",
+    "ok\r\n+1+1",
+    "a,-1+1",
+    "a;@SUM(A1)",
+    "a\t=1+1",
+    'a; "=1+1',
+    "a;\t=1+1",
+    "a\r=1+1",
+    "a\u2028=1+1",
+]
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cells_as_a_spreadsheet_may_read(text: str):
+    """Every cell of the file as a spreadsheet may split it: on `,`, `;` or a tab, honouring
+    quotes, and also line by line (any line break) ignoring them."""
+    for delimiter in ",;\t":
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            yield from row
+        for line in text.splitlines():
+            yield from (cell.lstrip(' "') for cell in line.split(delimiter))
+
+
+def test_export_has_no_formula_however_a_spreadsheet_splits_it(database_url):
+    app = app_with_database(database_url)
+    client = app.test_client()
+    for text in HIDDEN_FORMULAS:
+        assert client.post(SUBMIT["sv"], data=form(text=text)).status_code == 303
+    result = app.test_cli_runner().invoke(args=["feedback", "export"])
+    assert result.exit_code == 0, result.output
+    formulas = [c for c in cells_as_a_spreadsheet_may_read(result.stdout) if c.startswith(FORMULA)]
+    assert formulas == []
+    # Read as written (comma-separated, quoted), each text is the visitor's with apostrophes.
+    texts = [row["text"] for row in csv.DictReader(io.StringIO(result.stdout, newline=""))]
+    assert [text.replace("'", "") for text in texts] == [
+        text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+        for text in HIDDEN_FORMULAS
+    ]
+
+
 def test_neutralise_leaves_ordinary_text_and_numbers_alone():
     assert neutralise("Bra sida") == "Bra sida"
     assert neutralise(12) == 12
