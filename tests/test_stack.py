@@ -274,3 +274,26 @@ def test_nginx_answers_for_a_stopped_app_with_a_502_and_the_headers(tmp_path):
     assert status == 502
     for name in SECURITY:
         assert len(answer.get(name, [])) == 1, name
+
+
+def test_a_flood_of_query_strings_reaches_gunicorn_at_most_once_per_page(serve):
+    """The cache keys a page on its path alone: unique query strings (a cache-busting flood)
+    are the page's own entry, so they neither reach gunicorn nor evict the real pages."""
+    request(serve, "/sv/")
+    statuses = {}
+    for page in ("/sv/", "/en/smart-specialisation-strategy"):
+        answers = [request(serve, f"{page}?bust={n}&x={n}") for n in range(60)]
+        assert {status for status, _, _ in answers} == {200}
+        assert len({body for _, _, body in answers}) == 1
+        statuses[page] = [headers["x-cache-status"][0] for _, headers, _ in answers]
+        assert sum(status != "HIT" for status in statuses[page]) <= 1, statuses[page]
+    assert set(statuses["/sv/"]) == {"HIT"}
+    assert request(serve, "/sv/")[1]["x-cache-status"] == ["HIT"]
+
+
+def test_the_thank_you_page_keeps_its_query_and_is_never_cached(serve):
+    for back in ("/en/", "/sv/regional-utvecklingsstrategi"):
+        status, headers, body = request(serve, f"/sv/synpunkter/tack?page={back}")
+        assert status == 200 and headers["cache-control"] == ["no-store"]
+        assert f'href="{back}"'.encode() in body
+        assert "x-cache-status" not in headers or headers["x-cache-status"] == [""]
