@@ -297,3 +297,12 @@ def test_the_thank_you_page_keeps_its_query_and_is_never_cached(serve):
         assert status == 200 and headers["cache-control"] == ["no-store"]
         assert f'href="{back}"'.encode() in body
         assert "x-cache-status" not in headers or headers["x-cache-status"] == [""]
+
+
+def test_the_compressed_copies_of_static_files_are_never_files_of_their_own(serve):
+    _, _, page = request(serve, "/sv/")
+    css = page.decode().split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]
+    for suffix in (".br", ".gz"):
+        assert request(serve, css + suffix)[0] == 404
+    status, headers, _ = request(serve, css, Accept_Encoding="gzip")
+    assert (status, headers["content-encoding"]) == (200, ["gzip"])
