@@ -90,9 +90,10 @@ def build(app: Flask) -> None:
     # they saw; the rest reaches Flask.
     wsgi = app.wsgi_app
     if proxies := int(app.config["PROXY_COUNT"]):
-        # X-Forwarded-Proto and -For. Never X-Forwarded-Host: a proxy passes on whatever a
-        # client sent there, and forwards Host itself.
-        wsgi = ProxyFix(wsgi, x_for=proxies, x_proto=proxies, x_host=0)
+        # X-Forwarded-Proto, -For and -Port (the port nginx listens on: `Host $host` drops
+        # it, and the own-origin check needs it). Never X-Forwarded-Host: a proxy passes on
+        # whatever a client sent there, and forwards Host itself.
+        wsgi = ProxyFix(wsgi, x_for=proxies, x_proto=proxies, x_port=proxies, x_host=0)
     wsgi = serve.whitenoise(app, wsgi)
     wsgi = serve.HealthCheck(wsgi, probe=lambda: feedback.store.write_check(app))
     app.wsgi_app = serve.security.wrap(app, wsgi)

@@ -306,3 +306,20 @@ def test_the_compressed_copies_of_static_files_are_never_files_of_their_own(serv
         assert request(serve, css + suffix)[0] == 404
     status, headers, _ = request(serve, css, Accept_Encoding="gzip")
     assert (status, headers["content-encoding"]) == (200, ["gzip"])
+
+
+def test_the_form_accepts_the_advertised_origin_with_its_port(serve):
+    """`make serve` advertises http://127.0.0.1:PORT; a browser without Fetch Metadata posts
+    from it with that Origin. nginx's `Host $host` drops the port, so X-Forwarded-Port
+    carries it; another port is another origin."""
+    form = b"page=%2Fsv%2F&category=page&answer=yes&text=&website="
+    kinds = {"Content_Type": "application/x-www-form-urlencoded"}
+    for host, origin, expected in (
+        (f"127.0.0.1:{serve.port}", f"http://127.0.0.1:{serve.port}", 303),
+        (f"localhost:{serve.port}", f"http://localhost:{serve.port}", 303),
+        (f"127.0.0.1:{serve.port}", "http://127.0.0.1:1", 403),
+    ):
+        status, _, _ = request(
+            serve, "/sv/synpunkter", "POST", host=host, body=form, Origin=origin, **kinds
+        )
+        assert status == expected, origin
