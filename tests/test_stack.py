@@ -323,3 +323,38 @@ def test_the_form_accepts_the_advertised_origin_with_its_port(serve):
             serve, "/sv/synpunkter", "POST", host=host, body=form, Origin=origin, **kinds
         )
         assert status == expected, origin
+
+
+def test_a_port_in_use_is_named_and_nothing_claims_to_serve():
+    """Another server on the port, one that even answers /healthz: make serve says which
+    port is taken and exits, instead of printing "Serving …" while nginx fails to bind."""
+    import http.server
+    import subprocess
+    import sys
+    import threading
+
+    class Healthy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"ok\n")
+
+        def log_message(self, *args):
+            pass
+
+    other = http.server.HTTPServer(("127.0.0.1", 0), Healthy)
+    port = other.server_port
+    thread = threading.Thread(target=other.serve_forever, daemon=True)
+    thread.start()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "smartspec_site.serve.stack"],
+            env={**os.environ, "PORT": str(port), "SMARTSPEC_HTMX_SOURCE": "local"},
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        other.shutdown()
+        other.server_close()
+    assert done.returncode == 1
+    assert f"port {port} on 127.0.0.1 is in use" in done.stderr
+    assert "Serving" not in done.stdout + done.stderr

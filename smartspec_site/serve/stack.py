@@ -227,6 +227,17 @@ def local_site(run: Path, port: int, hosts: list[str]) -> str:
     )
 
 
+def port_in_use(port: int) -> str | None:
+    """Why nginx could not listen on 127.0.0.1:port, or None when it can."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as nginx binds
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
+
+
 class Stopped(Exception):
     pass
 
@@ -240,6 +251,13 @@ def main() -> int:
     def stopped(signum, frame):
         raise Stopped
 
+    if busy := port_in_use(port):
+        print(
+            f"make serve: port {port} on 127.0.0.1 is in use ({busy}): stop what listens "
+            f"there, or choose another port: PORT=8080 make serve",
+            file=sys.stderr,
+        )
+        return 1
     signal.signal(signal.SIGTERM, stopped)
     signal.signal(signal.SIGINT, stopped)
     with tempfile.TemporaryDirectory(prefix="smartspec-serve-") as tmp:
@@ -256,8 +274,13 @@ def main() -> int:
             server = Nginx(run, local_site(run, port, hosts), access_log="/dev/stdout")
             nginx = server.start()
             url = f"http://127.0.0.1:{port}"
-            if not wait_healthy(url, nginx, gunicorn):
-                print("make serve: nginx did not start (see above)", file=sys.stderr)
+            # Another server on the port could answer /healthz too: only nginx's own
+            # answer, with nginx still running, means this stack serves.
+            if not wait_healthy(url, nginx, gunicorn) or nginx.poll() is not None:
+                print(
+                    f"make serve: nginx did not start on port {port} (see above)",
+                    file=sys.stderr,
+                )
                 return 1
             print(
                 f"Serving {env['SMARTSPEC_SITE_URL']}/ (also {url}/): nginx (pid {nginx.pid}) "
