@@ -358,3 +358,50 @@ def test_a_port_in_use_is_named_and_nothing_claims_to_serve():
     assert done.returncode == 1
     assert f"port {port} on 127.0.0.1 is in use" in done.stderr
     assert "Serving" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/sv/synpunkter", "<h1>Det du skickade är för stort</h1>"),
+        ("/en/feedback", "<h1>Your feedback is too long</h1>"),
+    ],
+)
+def test_nginx_answers_413_with_the_sites_own_page_in_the_request_language(serve, path, heading):
+    status, headers, body = request(serve, path, "POST", body=b"x" * 20000)
+    assert status == 413
+    assert heading.encode() in body
+    assert headers["content-type"] == ["text/html; charset=utf-8"]
+    assert headers["cache-control"] == ["no-store"]
+    for name in SECURITY:
+        assert len(headers.get(name, [])) == 1, name
+
+
+def test_gunicorn_unreachable_gets_the_sites_own_502_page_in_the_request_language():
+    """nginx cannot reach gunicorn (its socket gone): a page never cached gets the site's own
+    502 page in the language of its address, with the security headers, never nginx's."""
+    import psutil
+
+    with ServeStack() as stack:
+        nginx = next(
+            process
+            for process in psutil.Process(stack.process.pid).children(recursive=True)
+            if process.name() == "nginx" and "-p" in process.cmdline()
+        )
+        run = nginx.cmdline()[nginx.cmdline().index("-p") + 1]
+        sock = os.path.join(run, "gunicorn.sock")
+        os.rename(sock, sock + ".away")
+        try:
+            answers = {
+                locale: request(stack, f"/{locale}/not-cached-{locale}") for locale in ("sv", "en")
+            }
+        finally:
+            os.rename(sock + ".away", sock)
+    for locale, (status, headers, body) in answers.items():
+        assert status == 502, locale
+        assert f'<html lang="{locale}"'.encode() in body
+        assert b"nginx" not in body
+        assert headers["cache-control"] == ["no-store"]
+        for name in SECURITY:
+            assert len(headers.get(name, [])) == 1, name
+    assert "<h1>There is a technical problem</h1>" in answers["en"][2].decode()
