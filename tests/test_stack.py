@@ -137,18 +137,52 @@ def test_no_host_reaches_the_cache_key(serve):
     assert f'href="http://localhost:{serve.port}/sv/'.encode() in body
 
 
-def test_fragments_are_never_cached(serve):
-    for _ in range(2):
-        status, headers, body = request(serve, AREA, HX_Request="true")
-        assert status == 200 and b"<html" not in body
-        assert headers["x-cache-status"] == ["BYPASS"]
-        assert "private" in headers["cache-control"][0]
-    # The page at the same URL is cached, and never handed to htmx.
-    request(serve, AREA)
-    assert request(serve, AREA)[1]["x-cache-status"] == ["HIT"]
-    status, headers, body = request(serve, AREA, HX_Request="true")
-    assert b"<html" not in body and headers["x-cache-status"] == ["BYPASS"]
-    assert {"hx-request", "accept-encoding"} <= vary_of(headers)
+def test_fragments_are_cached_apart_from_their_page(serve):
+    """A fragment is the same for everyone: nginx keeps it as it keeps pages, keyed on the
+    app's own decision between page and fragment, and never hands one for the other. To
+    every other cache it stays private, with Vary for the browser's."""
+    path = "/sv/utvecklingsomraden/life-science"
+    first = request(serve, path, HX_Request="true")
+    again = request(serve, path, HX_Request="true")
+    for status, headers, body in (first, again):
+        assert status == 200 and b"<html" not in body and b"<h1" in body
+        assert headers["cache-control"][0].startswith("private, ")
+        assert "x-accel-expires" not in headers
+        assert {"hx-request", "accept-encoding"} <= vary_of(headers)
+    assert first[1]["x-cache-status"] == ["MISS"]
+    assert again[1]["x-cache-status"] == ["HIT"] and again[2] == first[2]
+    # The page at the same URL is an entry of its own, and never the fragment.
+    status, headers, body = request(serve, path)
+    assert headers["x-cache-status"] == ["MISS"] and b"<html" in body
+    assert request(serve, path)[1]["x-cache-status"] == ["HIT"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "fragment"),
+    [
+        ({"HX_Request": "true"}, True),
+        ({"HX_Request": "true", "HX_Request_Type": "partial"}, True),
+        ({"HX_Request": "true", "HX_History_Restore_Request": "false"}, True),
+        ({"HX_Request": "true", "HX_History_Restore_Request": "true"}, False),
+        ({"HX_Request": "true", "HX_Request_Type": "full"}, False),
+        ({"HX_Request": "True"}, False),
+        ({"HX_Request": "true "}, True),  # trailing blanks are not part of a value
+        ({"HX_Request": "true", "HX_History_Restore_Request": "true|x"}, True),
+        ({"HX_Request": "true", "HX_Request_Type": "FULL"}, True),
+        ({"HX_Request_Type": "partial"}, False),
+    ],
+)
+def test_no_header_can_store_a_fragment_as_the_page_or_the_page_as_a_fragment(
+    serve, headers, fragment
+):
+    """Whatever the three headers say, each answer is what the app decides for them, and
+    each entry holds what its key says: a plain request afterwards gets the page, and a
+    plain htmx request the fragment."""
+    path = "/en/development-areas/materials"
+    body = request(serve, path, **headers)[2]
+    assert (b"<html" not in body) is fragment
+    assert b"<html" in request(serve, path)[2]
+    assert b"<html" not in request(serve, path, HX_Request="true")[2]
 
 
 def vary_of(headers) -> set[str]:
