@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -243,3 +244,32 @@ def test_the_wing_has_no_session_and_needs_no_secret_key(tmp_path):
     answer = app.test_client().post(SUBMIT["sv"], data=form(), base_url="https://smartspec.example")
     assert answer.status_code == 303
     assert "Set-Cookie" not in answer.headers
+
+
+def flask(*args: str, database_url: str) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "SMARTSPEC_DATABASE_URL": database_url,
+        "SMARTSPEC_HTMX_SOURCE": "local",
+        "SMARTSPEC_SITE_URL": "https://smartspec.example",
+    }
+    return subprocess.run(  # noqa: S603 - this interpreter's flask, our own app
+        [sys.executable, "-m", "flask", "--app", "smartspec_site", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+def test_flask_freeze_touches_no_database(tmp_path):
+    """The export needs no feedback database: `flask freeze` neither makes nor migrates one
+    (it once migrated whatever DATABASE_URL named). A command that reads the feedback makes
+    it at its first connection, as before."""
+    database = tmp_path / "state" / "feedback.sqlite3"
+    url = f"sqlite:///{database}"
+    done = flask("freeze", "--destination", str(tmp_path / "site"), database_url=url)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / "sv" / "index.html").is_file()
+    assert not (tmp_path / "state").exists()
+    done = flask("feedback", "export", database_url=url)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("id,created,page,locale,category,answer,text")
+    assert database.is_file()

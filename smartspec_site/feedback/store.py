@@ -42,8 +42,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import click
 import sqlalchemy as sa
 from flask import Flask
+from flask.cli import ScriptInfo
 from flask_alembic import Alembic
 from flask_sqlalchemy_lite import SQLAlchemy
 from sqlalchemy.exc import SQLAlchemyError
@@ -192,13 +194,10 @@ def init_app(app: Flask) -> None:
         engine = db.engine
     sa.event.listen(engine, "handle_error", on_error)
     app.extensions["smartspec_feedback_engine"] = engine
+    path = sqlite_path(engine) if backend == "sqlite" else None
     if backend == "sqlite":
         sa.event.listen(engine, "connect", on_sqlite_connect)
-        if (path := sqlite_path(engine)) is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StartError(cannot_open(url, exc)) from None
+        if path is not None:
             same_file = SameFile(path)
             sa.event.listen(engine, "connect", same_file.connected)
             sa.event.listen(engine, "checkout", same_file.checked_out)
@@ -208,7 +207,39 @@ def init_app(app: Flask) -> None:
     # Flask-Alembic sets Alembic's logger to INFO on stderr, which would print two lines on
     # every start and every `flask` command. What changed is logged below instead.
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    prepare(app, alembic, engine)
+
+    def ready() -> None:
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StartError(cannot_open(url, exc)) from None
+        prepare(app, alembic, engine)
+
+    if under_flask_command():
+        # `flask freeze`, `flask translate …` and the other commands that never store
+        # feedback leave the database alone: it is made and migrated at its first
+        # connection instead (`flask feedback`, `flask db`, a post under `flask run`).
+        prepare_at_first_connection(engine, ready)
+    else:
+        ready()  # before gunicorn forks its workers, or a test uses the app
+
+
+def under_flask_command() -> bool:
+    """Is the app being made by the `flask` command line (its ScriptInfo), rather than by
+    gunicorn or a test?"""
+    context = click.get_current_context(silent=True)
+    return context is not None and context.find_object(ScriptInfo) is not None
+
+
+def prepare_at_first_connection(engine: sa.Engine, ready) -> None:
+    pending = [ready]
+
+    def do_connect(dialect, connection_record, cargs, cparams) -> None:
+        if pending:
+            pending.pop()()  # its own connections pass here again, with nothing pending
+
+    sa.event.listen(engine, "do_connect", do_connect)
 
 
 def prepare(app: Flask, alembic: Alembic, engine: sa.Engine) -> None:
