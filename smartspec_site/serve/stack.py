@@ -174,6 +174,21 @@ def healthy(url_or_socket: str | Path) -> bool:
         return False
 
 
+def unhealthy_reason(sock: Path) -> str | None:
+    """What gunicorn's /healthz says when it answers but not 200 (a database that takes no
+    write), in one line; None when it does not answer at all."""
+    conn = UnixHTTPConnection(sock)
+    try:
+        conn.request("GET", "/healthz")
+        answer = conn.getresponse()
+        text = answer.read().decode("utf-8", "replace").strip()
+        return f"/healthz: {answer.status} {text}" if answer.status != 200 else None
+    except (OSError, http.client.HTTPException):
+        return None
+    finally:
+        conn.close()
+
+
 def wait_healthy(target: str | Path, *processes: subprocess.Popen) -> bool:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
@@ -269,7 +284,8 @@ def main() -> int:
             command = [str(GUNICORN), "--config", "gunicorn.conf.py"]
             gunicorn = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - fixed command
             if not wait_healthy(run / "gunicorn.sock", gunicorn):
-                print("make serve: gunicorn did not start (see above)", file=sys.stderr)
+                why = unhealthy_reason(run / "gunicorn.sock") or "see above"
+                print(f"make serve: gunicorn did not start ({why})", file=sys.stderr)
                 return 1
             server = Nginx(run, local_site(run, port, hosts), access_log="/dev/stdout")
             nginx = server.start()
