@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shlex
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -69,8 +70,9 @@ def test_the_units_start_probes_healthz_and_fails_on_a_database_that_takes_no_wr
     """deploy/smartspec.service's ExecStartPost, run as written against gunicorn's socket:
     it passes on a healthy app, and fails, printing the reason, when the database is gone."""
     assert unit_values("Restart") == ["on-failure"]
-    (probe,) = [value for value in unit_values("ExecStartPost") if "/healthz" in value]
+    (probe,) = [value for value in unit_values("ExecStartPost") if "serve.probe" in value]
     sock = tmp_path / "gunicorn.sock"
+    probe = probe.replace("/srv/smartspec/.venv/bin/python", sys.executable)
     command = shlex.split(probe.replace("/run/smartspec/gunicorn.sock", str(sock)))
     folder = tmp_path / "state"
     server = Gunicorn(
@@ -86,7 +88,7 @@ def test_the_units_start_probes_healthz_and_fails_on_a_database_that_takes_no_wr
         folder.rename(tmp_path / "moved")
         ran = run(command)
         assert ran.returncode != 0
-        assert ran.stdout.startswith("the feedback database cannot take a write: ")
+        assert ran.stderr.startswith("the feedback database cannot take a write: ")
     finally:
         server.stop()
 

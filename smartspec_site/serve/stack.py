@@ -177,16 +177,10 @@ def healthy(url_or_socket: str | Path) -> bool:
 def unhealthy_reason(sock: Path) -> str | None:
     """What gunicorn's /healthz says when it answers but not 200 (a database that takes no
     write), in one line; None when it does not answer at all."""
-    conn = UnixHTTPConnection(sock)
-    try:
-        conn.request("GET", "/healthz")
-        answer = conn.getresponse()
-        text = answer.read().decode("utf-8", "replace").strip()
-        return f"/healthz: {answer.status} {text}" if answer.status != 200 else None
-    except (OSError, http.client.HTTPException):
-        return None
-    finally:
-        conn.close()
+    from .probe import probe
+
+    status, text = probe(sock, timeout=5)
+    return f"/healthz: {status} {text.strip()}" if status not in (0, 200) else None
 
 
 def wait_healthy(target: str | Path, *processes: subprocess.Popen) -> bool:
