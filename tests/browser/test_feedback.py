@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from ..conftest import TEST_CONFIG
 from ..feedback_helpers import rows
 from ..helpers import SITE
+from ..nginx_stack import ServeStack, needs_nginx
 from .conftest import _context
 from .helpers import LOCALES, axe_violations
 
@@ -217,13 +218,10 @@ def test_an_error_answer_htmx_cannot_swap_is_shown_in_the_form(page, live_server
     assert page.url == live_server.url + "/sv/", "the page stays"
 
 
+@needs_nginx
 def test_nginxs_own_429_is_shown_in_the_form_in_the_pages_language(page):
     """Through make serve, the rate limit spent: nginx answers 429 with the site's own page
     in English, and the in-place form shows its message."""
-    from ..nginx_stack import NGINX_MISSING, ServeStack
-
-    if NGINX_MISSING:
-        pytest.skip("Debian's nginx is not installed: scripts/system-deps installs it")
     limit = {"NGINX_FEEDBACK_RATE": "1r/m", "NGINX_FEEDBACK_BURST": "1"}
     with ServeStack(limit) as stack:
         page.goto(stack.url + "/en/")
