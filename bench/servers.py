@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from smartspec_site.serve import stack as serve_stack
+from smartspec_site.serve.static_files import compressed_variants
 
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -71,10 +72,11 @@ def stack():
 
 
 @contextmanager
-def export(site_url: str):
+def export(site_url: str, extra: dict[str, bytes] | None = None):
     """`flask freeze` under ``site_url``, served by nginx (local-export.conf). Its feedback
     form posts to ``site_url`` (the stack), as an operator's export posts to the app, so its
-    pages carry a form as the stack's do."""
+    pages carry a form as the stack's do. ``extra``: more files to serve, by path, each with
+    its .br and .gz as the export's own (the stack's fragment, as a file)."""
     with tempfile.TemporaryDirectory(prefix="smartspec-bench-") as tmp:
         folder, run = Path(tmp) / "site", Path(tmp) / "nginx"
         subprocess.run(
@@ -84,6 +86,12 @@ def export(site_url: str):
                  "SMARTSPEC_FEEDBACK_URL": site_url},
             check=True, capture_output=True, timeout=300,
         )  # fmt: skip
+        for name, body in (extra or {}).items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(body)
+            for suffix, packed in compressed_variants(body).items():
+                path.with_name(path.name + suffix).write_bytes(packed)
         port = free_port()
         site = serve_stack.local_config(
             "local-export.conf",

@@ -85,13 +85,15 @@ def build(app: Flask) -> None:
     serve.init_app(app)
 
     # The WSGI stack, from the outside in: the security headers (unless nginx sends them);
-    # /healthz, answered whatever the Host; static files, answered by WhiteNoise; behind
-    # proxies, ProxyFix reads the scheme and client they saw; the rest reaches Flask.
+    # /healthz, answered whatever the Host (503 when the database takes no write); static
+    # files, answered by WhiteNoise; behind proxies, ProxyFix reads the scheme and client
+    # they saw; the rest reaches Flask.
     wsgi = app.wsgi_app
     if proxies := int(app.config["PROXY_COUNT"]):
-        # X-Forwarded-Proto and -For. Never X-Forwarded-Host: a proxy passes on whatever a
-        # client sent there, and forwards Host itself.
-        wsgi = ProxyFix(wsgi, x_for=proxies, x_proto=proxies, x_host=0)
+        # X-Forwarded-Proto, -For and -Port (the port nginx listens on: `Host $host` drops
+        # it, and the own-origin check needs it). Never X-Forwarded-Host: a proxy passes on
+        # whatever a client sent there, and forwards Host itself.
+        wsgi = ProxyFix(wsgi, x_for=proxies, x_proto=proxies, x_port=proxies, x_host=0)
     wsgi = serve.whitenoise(app, wsgi)
-    wsgi = serve.HealthCheck(wsgi)
+    wsgi = serve.HealthCheck(wsgi, probe=lambda: feedback.store.write_check(app))
     app.wsgi_app = serve.security.wrap(app, wsgi)

@@ -1,7 +1,11 @@
 """The request's language: which locales exist, and which one a request gets.
 
-A locale is available when ``translations/<locale>/LC_MESSAGES/messages.po`` exists, plus the
-source language (Swedish), which needs no catalog. Adding a language is a catalog, not code.
+The site serves the source language (Swedish), which needs no catalog, and the locales that
+``translations/locales.txt`` records, each of which must have its catalog,
+``translations/<locale>/LC_MESSAGES/messages.po``. They were once guessed from the catalogs
+present, so deleting one dropped its language without a word; now production refuses to
+start, naming the file, and development says so. Adding a language is still a catalog, not
+code: ``flask translate init xx`` makes it and records it.
 The URL is the memory: there is no language cookie, so pages stay cacheable and shareable.
 """
 
@@ -14,21 +18,49 @@ from flask import Flask, current_app, g, request
 from flask_babel import Babel, get_locale
 
 from .state import state
-from .translate.catalogs import catalog_paths
+from .translate.catalogs import LOCALES_FILE, CatalogError, catalog_of, recorded_locales
 
 
-def discover_locales(translations: Path, default: str) -> tuple[str, ...]:
-    """The default locale first, then every locale that has a catalog, in code order."""
+def served_locales(translations: Path, default: str) -> tuple[tuple[str, ...], list[CatalogError]]:
+    """The default locale first, then each recorded locale that has its catalog, in code
+    order; and what is wrong: a recorded locale without its catalog (named), or a catalog
+    whose locale is not recorded (not served)."""
+    problems: list[CatalogError] = []
+    try:
+        recorded = recorded_locales(translations)
+    except CatalogError as exc:
+        return (default,), [exc]
+    served = []
+    for lineno, code in recorded:
+        po = catalog_of(translations, code)
+        if code == default:
+            continue
+        if not po.is_file():
+            problems.append(
+                CatalogError(
+                    translations / LOCALES_FILE,
+                    lineno,
+                    f"{code} is recorded but its catalog {po} is missing: restore it, or "
+                    f"remove {code} from the list to stop serving it",
+                )
+            )
+            continue
+        served.append(code)
+    return (default, *sorted(set(served))), problems
+
+
+def unrecorded_catalogs(translations: Path, served: tuple[str, ...]) -> list[str]:
+    """Catalogs of a language code that locales.txt does not record: never served."""
     found = []
-    for po in catalog_paths(translations):
+    for po in sorted(translations.glob("*/LC_MESSAGES/messages.po")):
         code = po.parent.parent.name
         try:
             Locale.parse(code)
         except (ValueError, UnknownLocaleError):
             continue  # a stray folder is not a language
-        if code != default:
+        if code not in served:
             found.append(code)
-    return (default, *sorted(found))
+    return found
 
 
 def locales() -> tuple[str, ...]:
@@ -70,7 +102,16 @@ def locale_name(code: str) -> str:
 
 
 def init_app(app: Flask, translations: Path) -> None:
-    state(app).locales = discover_locales(translations, app.config["BABEL_DEFAULT_LOCALE"])
+    locales, problems = served_locales(translations, app.config["BABEL_DEFAULT_LOCALE"])
+    if problems and app.config["PRODUCTION"]:
+        raise problems[0]  # create_app makes it one line: the file, the line, what to do
+    for problem in problems:
+        app.logger.warning("a language is not served: %s", problem)
+    for code in unrecorded_catalogs(translations, locales):
+        app.logger.warning(
+            "%s has a catalog but is not in %s: not served", code, translations / LOCALES_FILE
+        )
+    state(app).locales = locales
     Babel(app, locale_selector=select_locale)
     app.jinja_env.policies["ext.i18n.trimmed"] = True  # matches the extractor's trimmed = "true"
     app.jinja_env.globals["current_locale"] = current_locale

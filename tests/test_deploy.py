@@ -65,7 +65,7 @@ def test_the_systemd_units_verify(tmp_path):
     units = ("smartspec.socket", "smartspec.service", "smartspec-purge.service")
     for name in units:
         text = (DEPLOY / name).read_text(encoding="utf-8")
-        for program in ("gunicorn", "flask"):
+        for program in ("gunicorn", "flask", "python"):
             path = str(ROOT / ".venv" / "bin" / program)
             text = text.replace(f"/srv/smartspec/.venv/bin/{program}", path)
         (tmp_path / name).write_text(text, encoding="utf-8")

@@ -75,6 +75,10 @@ def test_the_normal_limit_refuses_a_flood_from_one_client(stack):
     refused = next(headers for status, headers, _ in answers if status == 429)
     assert all(name in refused for name in SECURITY), refused
     assert refused["retry-after"] == "10"
+    # The site's own page, in the language of the form's address: whoever sent feedback can
+    # tell that it did not arrive.
+    page = next(body for status, _, body in answers if status == 429)
+    assert '<html lang="en"' in page and "<h1>You have sent the form too many times</h1>" in page
     # Exactly the accepted ones are stored: nothing beyond the limit.
     flood = [row for row in rows(stack.database_url)[before:] if row["text"] == "flood"]
     assert len(flood) == accepted

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -33,7 +34,7 @@ def test_sqlite_is_created_at_first_start_in_wal_mode_with_full_sync(tmp_path):
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         head = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()
-        assert list(head) == ["1764600000"]
+        assert list(head) == ["1765100000"]
     engine.dispose()
     app = app_with_database(url)
     with app.app_context(), store.db.engine.connect() as connection:
@@ -85,7 +86,7 @@ def test_without_migrate_at_start_a_database_behind_is_refused(database_url):
     app_with_database(database_url, DATABASE_MIGRATE=False)  # now at head: starts
     with app.app_context():  # as `flask` pushes it for Flask-Alembic's plain click group
         result = app.test_cli_runner().invoke(args=["db", "current"])
-    assert result.exit_code == 0 and "1764600000" in result.output
+    assert result.exit_code == 0 and "1765100000" in result.output
 
 
 STARTER = """
@@ -142,6 +143,50 @@ def test_export_writes_csv_a_spreadsheet_cannot_run(database_url):
     assert "6 rows exported" in result.stderr
 
 
+# Texts whose formula starts mid-value: after a separator a spreadsheet may split on (`;`
+# under Swedish regional settings, a tab) or after a line break, quoted or not.
+HIDDEN_FORMULAS = [
+    ";=1+1",
+    "ok\n=1+1",
+    "ok\r\n+1+1",
+    "a,-1+1",
+    "a;@SUM(A1)",
+    "a\t=1+1",
+    'a; "=1+1',
+    "a;\t=1+1",
+    "a\r=1+1",
+    "a\u2028=1+1",
+]
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cells_as_a_spreadsheet_may_read(text: str):
+    """Every cell of the file as a spreadsheet may split it: on `,`, `;` or a tab, honouring
+    quotes, and also line by line (any line break) ignoring them."""
+    for delimiter in ",;\t":
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            yield from row
+        for line in text.splitlines():
+            yield from (cell.lstrip(' "') for cell in line.split(delimiter))
+
+
+def test_export_has_no_formula_however_a_spreadsheet_splits_it(database_url):
+    app = app_with_database(database_url)
+    client = app.test_client()
+    for text in HIDDEN_FORMULAS:
+        assert client.post(SUBMIT["sv"], data=form(text=text)).status_code == 303
+    result = app.test_cli_runner().invoke(args=["feedback", "export"])
+    assert result.exit_code == 0, result.output
+    formulas = [c for c in cells_as_a_spreadsheet_may_read(result.stdout) if c.startswith(FORMULA)]
+    assert formulas == []
+    # Read as written (comma-separated, quoted), each text is the visitor's with apostrophes.
+    texts = [row["text"] for row in csv.DictReader(io.StringIO(result.stdout, newline=""))]
+    assert [text.replace("'", "") for text in texts] == [
+        text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+        for text in HIDDEN_FORMULAS
+    ]
+
+
 def test_neutralise_leaves_ordinary_text_and_numbers_alone():
     assert neutralise("Bra sida") == "Bra sida"
     assert neutralise(12) == 12
@@ -194,3 +239,32 @@ def test_the_wing_has_no_session_and_needs_no_secret_key(tmp_path):
     answer = app.test_client().post(SUBMIT["sv"], data=form(), base_url="https://smartspec.example")
     assert answer.status_code == 303
     assert "Set-Cookie" not in answer.headers
+
+
+def flask(*args: str, database_url: str) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "SMARTSPEC_DATABASE_URL": database_url,
+        "SMARTSPEC_HTMX_SOURCE": "local",
+        "SMARTSPEC_SITE_URL": "https://smartspec.example",
+    }
+    return subprocess.run(  # noqa: S603 - this interpreter's flask, our own app
+        [sys.executable, "-m", "flask", "--app", "smartspec_site", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+def test_flask_freeze_touches_no_database(tmp_path):
+    """The export needs no feedback database: `flask freeze` neither makes nor migrates one
+    (it once migrated whatever DATABASE_URL named). A command that reads the feedback makes
+    it at its first connection, as before."""
+    database = tmp_path / "state" / "feedback.sqlite3"
+    url = f"sqlite:///{database}"
+    done = flask("freeze", "--destination", str(tmp_path / "site"), database_url=url)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / "sv" / "index.html").is_file()
+    assert not (tmp_path / "state").exists()
+    done = flask("feedback", "export", database_url=url)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("id,created,page,locale,category,answer,text")
+    assert database.is_file()

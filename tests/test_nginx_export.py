@@ -107,3 +107,17 @@ def test_a_foreign_host_gets_no_redirect_to_itself(site, nginx_export):
             assert status == 400 and "location" not in headers, (host, path)
             status, headers, _ = request(nginx_export, path, host=host)
             assert status == 400 and "location" not in headers, (host, path)
+
+
+def test_the_compressed_copies_are_never_files_of_their_own(site, frozen):
+    """index.html.br and site.<hash>.css.gz are what brotli_static/gzip_static send in place
+    of their file, never answers of their own (they went out as application/octet-stream)."""
+    _, root = frozen
+    css = next((root / "static" / "css").glob("site.*.css")).relative_to(root)
+    for path in ("/sv/index.html.br", "/en/index.html.gz", f"/{css}.br", f"/{css}.gz"):
+        status, headers, body = site.get(path)
+        assert status == 404, path
+        assert headers["content-type"][0].startswith("text/html"), path
+    # The file itself still comes compressed.
+    status, headers, _ = site.get(f"/{css}", Accept_Encoding="br")
+    assert (status, headers["content-encoding"]) == (200, ["br"])

@@ -65,6 +65,39 @@ def test_a_missing_catalog_fails_the_start(translations):
     assert "Skip to main content" in text_of(start(translations).test_client().get("/en/"))
 
 
+def test_a_deleted_catalog_fails_the_start_instead_of_dropping_its_language(translations):
+    """Locales are recorded (translations/locales.txt), not guessed from the catalogs present:
+    English without its catalog stops the start, naming the file, instead of a site whose
+    /en/ is a 404 and whose sitemap lost half its addresses."""
+    en(translations).unlink()
+    en(translations, ".mo").unlink()
+    message = refused(translations)
+    assert message.startswith(f"{translations / 'locales.txt'}:4: en is recorded but ")
+    assert f"its catalog {en(translations)} is missing" in message
+
+
+def test_development_says_so_too(translations, caplog):
+    en(translations).unlink()
+    app = create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(translations)})
+    assert "en is recorded but its catalog" in caplog.text
+    assert app.test_client().get("/en/").status_code == 404  # never Swedish under /en/
+
+
+def test_the_record_of_locales_is_required(translations):
+    (translations / "locales.txt").unlink()
+    assert refused(translations) == (
+        f"{translations / 'locales.txt'}: missing: it records the languages the site serves "
+        "(TRANSLATING.md)"
+    )
+
+
+def test_a_catalog_that_is_not_recorded_is_not_served(translations, caplog):
+    (translations / "locales.txt").write_text("# none\n", encoding="utf-8")
+    app = start(translations)
+    assert app.test_client().get("/en/").status_code == 404
+    assert "en has a catalog but is not in" in caplog.text
+
+
 def test_an_empty_catalog_fails_the_start(translations):
     en(translations).write_text("", encoding="utf-8")
     message = refused(translations)

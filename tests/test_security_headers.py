@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from smartspec_site import assets, create_app
+from smartspec_site.config import HTMX_INTEGRITY
 from smartspec_site.serve import security
 
 from .conftest import TEST_CONFIG
@@ -80,14 +81,16 @@ def test_the_policy_is_strict(client):
     assert "*" not in header and "data:" not in header
 
 
-def test_the_cdn_origin_is_allowed_only_when_htmx_comes_from_it():
+def test_the_cdn_file_is_allowed_only_when_htmx_comes_from_it():
+    """script-src names htmx's one file on jsDelivr, not the host, which serves every npm
+    package; the script tag keeps its SRI hash."""
     app = create_app({**TEST_CONFIG, "HTMX_SOURCE": "cdn"})
-    policy = csp(app.test_client().get("/sv/"))
-    assert policy["script-src"] == [
-        "'self'",
-        "https://cdn.jsdelivr.net",
-        f"'{assets.head_script_hash()}'",
-    ]
+    page = app.test_client().get("/sv/")
+    policy = csp(page)
+    htmx = "https://cdn.jsdelivr.net/npm/htmx.org@2.0.11/dist/htmx.min.js"
+    assert policy["script-src"] == ["'self'", htmx, f"'{assets.head_script_hash()}'"]
+    tag = BeautifulSoup(page.data, "html5lib").find("script", src=htmx)
+    assert tag["integrity"] == HTMX_INTEGRITY and tag["crossorigin"] == "anonymous"
 
 
 @pytest.mark.parametrize("locale", ["sv", "en"])

@@ -137,18 +137,52 @@ def test_no_host_reaches_the_cache_key(serve):
     assert f'href="http://localhost:{serve.port}/sv/'.encode() in body
 
 
-def test_fragments_are_never_cached(serve):
-    for _ in range(2):
-        status, headers, body = request(serve, AREA, HX_Request="true")
-        assert status == 200 and b"<html" not in body
-        assert headers["x-cache-status"] == ["BYPASS"]
-        assert "private" in headers["cache-control"][0]
-    # The page at the same URL is cached, and never handed to htmx.
-    request(serve, AREA)
-    assert request(serve, AREA)[1]["x-cache-status"] == ["HIT"]
-    status, headers, body = request(serve, AREA, HX_Request="true")
-    assert b"<html" not in body and headers["x-cache-status"] == ["BYPASS"]
-    assert {"hx-request", "accept-encoding"} <= vary_of(headers)
+def test_fragments_are_cached_apart_from_their_page(serve):
+    """A fragment is the same for everyone: nginx keeps it as it keeps pages, keyed on the
+    app's own decision between page and fragment, and never hands one for the other. To
+    every other cache it stays private, with Vary for the browser's."""
+    path = "/sv/utvecklingsomraden/life-science"
+    first = request(serve, path, HX_Request="true")
+    again = request(serve, path, HX_Request="true")
+    for status, headers, body in (first, again):
+        assert status == 200 and b"<html" not in body and b"<h1" in body
+        assert headers["cache-control"][0].startswith("private, ")
+        assert "x-accel-expires" not in headers
+        assert {"hx-request", "accept-encoding"} <= vary_of(headers)
+    assert first[1]["x-cache-status"] == ["MISS"]
+    assert again[1]["x-cache-status"] == ["HIT"] and again[2] == first[2]
+    # The page at the same URL is an entry of its own, and never the fragment.
+    status, headers, body = request(serve, path)
+    assert headers["x-cache-status"] == ["MISS"] and b"<html" in body
+    assert request(serve, path)[1]["x-cache-status"] == ["HIT"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "fragment"),
+    [
+        ({"HX_Request": "true"}, True),
+        ({"HX_Request": "true", "HX_Request_Type": "partial"}, True),
+        ({"HX_Request": "true", "HX_History_Restore_Request": "false"}, True),
+        ({"HX_Request": "true", "HX_History_Restore_Request": "true"}, False),
+        ({"HX_Request": "true", "HX_Request_Type": "full"}, False),
+        ({"HX_Request": "True"}, False),
+        ({"HX_Request": "true "}, True),  # trailing blanks are not part of a value
+        ({"HX_Request": "true", "HX_History_Restore_Request": "true|x"}, True),
+        ({"HX_Request": "true", "HX_Request_Type": "FULL"}, True),
+        ({"HX_Request_Type": "partial"}, False),
+    ],
+)
+def test_no_header_can_store_a_fragment_as_the_page_or_the_page_as_a_fragment(
+    serve, headers, fragment
+):
+    """Whatever the three headers say, each answer is what the app decides for them, and
+    each entry holds what its key says: a plain request afterwards gets the page, and a
+    plain htmx request the fragment."""
+    path = "/en/development-areas/materials"
+    body = request(serve, path, **headers)[2]
+    assert (b"<html" not in body) is fragment
+    assert b"<html" in request(serve, path)[2]
+    assert b"<html" not in request(serve, path, HX_Request="true")[2]
 
 
 def vary_of(headers) -> set[str]:
@@ -274,3 +308,134 @@ def test_nginx_answers_for_a_stopped_app_with_a_502_and_the_headers(tmp_path):
     assert status == 502
     for name in SECURITY:
         assert len(answer.get(name, [])) == 1, name
+
+
+def test_a_flood_of_query_strings_reaches_gunicorn_at_most_once_per_page(serve):
+    """The cache keys a page on its path alone: unique query strings (a cache-busting flood)
+    are the page's own entry, so they neither reach gunicorn nor evict the real pages."""
+    request(serve, "/sv/")
+    statuses = {}
+    for page in ("/sv/", "/en/smart-specialisation-strategy"):
+        answers = [request(serve, f"{page}?bust={n}&x={n}") for n in range(60)]
+        assert {status for status, _, _ in answers} == {200}
+        assert len({body for _, _, body in answers}) == 1
+        statuses[page] = [headers["x-cache-status"][0] for _, headers, _ in answers]
+        assert sum(status != "HIT" for status in statuses[page]) <= 1, statuses[page]
+    assert set(statuses["/sv/"]) == {"HIT"}
+    assert request(serve, "/sv/")[1]["x-cache-status"] == ["HIT"]
+
+
+def test_the_thank_you_page_keeps_its_query_and_is_never_cached(serve):
+    for back in ("/en/", "/sv/regional-utvecklingsstrategi"):
+        status, headers, body = request(serve, f"/sv/synpunkter/tack?page={back}")
+        assert status == 200 and headers["cache-control"] == ["no-store"]
+        assert f'href="{back}"'.encode() in body
+        assert "x-cache-status" not in headers or headers["x-cache-status"] == [""]
+
+
+def test_the_compressed_copies_of_static_files_are_never_files_of_their_own(serve):
+    _, _, page = request(serve, "/sv/")
+    css = page.decode().split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]
+    for suffix in (".br", ".gz"):
+        assert request(serve, css + suffix)[0] == 404
+    status, headers, _ = request(serve, css, Accept_Encoding="gzip")
+    assert (status, headers["content-encoding"]) == (200, ["gzip"])
+
+
+def test_the_form_accepts_the_advertised_origin_with_its_port(serve):
+    """`make serve` advertises http://127.0.0.1:PORT; a browser without Fetch Metadata posts
+    from it with that Origin. nginx's `Host $host` drops the port, so X-Forwarded-Port
+    carries it; another port is another origin."""
+    form = b"page=%2Fsv%2F&category=page&answer=yes&text=&website="
+    kinds = {"Content_Type": "application/x-www-form-urlencoded"}
+    for host, origin, expected in (
+        (f"127.0.0.1:{serve.port}", f"http://127.0.0.1:{serve.port}", 303),
+        (f"localhost:{serve.port}", f"http://localhost:{serve.port}", 303),
+        (f"127.0.0.1:{serve.port}", "http://127.0.0.1:1", 403),
+    ):
+        status, _, _ = request(
+            serve, "/sv/synpunkter", "POST", host=host, body=form, Origin=origin, **kinds
+        )
+        assert status == expected, origin
+
+
+def test_a_port_in_use_is_named_and_nothing_claims_to_serve():
+    """Another server on the port, one that even answers /healthz: make serve says which
+    port is taken and exits, instead of printing "Serving …" while nginx fails to bind."""
+    import http.server
+    import subprocess
+    import sys
+    import threading
+
+    class Healthy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"ok\n")
+
+        def log_message(self, *args):
+            pass
+
+    other = http.server.HTTPServer(("127.0.0.1", 0), Healthy)
+    port = other.server_port
+    thread = threading.Thread(target=other.serve_forever, daemon=True)
+    thread.start()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "smartspec_site.serve.stack"],
+            env={**os.environ, "PORT": str(port), "SMARTSPEC_HTMX_SOURCE": "local"},
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        other.shutdown()
+        other.server_close()
+    assert done.returncode == 1
+    assert f"port {port} on 127.0.0.1 is in use" in done.stderr
+    assert "Serving" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/sv/synpunkter", "<h1>Det du skickade är för stort</h1>"),
+        ("/en/feedback", "<h1>Your feedback is too long</h1>"),
+    ],
+)
+def test_nginx_answers_413_with_the_sites_own_page_in_the_request_language(serve, path, heading):
+    status, headers, body = request(serve, path, "POST", body=b"x" * 20000)
+    assert status == 413
+    assert heading.encode() in body
+    assert headers["content-type"] == ["text/html; charset=utf-8"]
+    assert headers["cache-control"] == ["no-store"]
+    for name in SECURITY:
+        assert len(headers.get(name, [])) == 1, name
+
+
+def test_gunicorn_unreachable_gets_the_sites_own_502_page_in_the_request_language():
+    """nginx cannot reach gunicorn (its socket gone): a page never cached gets the site's own
+    502 page in the language of its address, with the security headers, never nginx's."""
+    import psutil
+
+    with ServeStack() as stack:
+        nginx = next(
+            process
+            for process in psutil.Process(stack.process.pid).children(recursive=True)
+            if process.name() == "nginx" and "-p" in process.cmdline()
+        )
+        run = nginx.cmdline()[nginx.cmdline().index("-p") + 1]
+        sock = os.path.join(run, "gunicorn.sock")
+        os.rename(sock, sock + ".away")
+        try:
+            answers = {
+                locale: request(stack, f"/{locale}/not-cached-{locale}") for locale in ("sv", "en")
+            }
+        finally:
+            os.rename(sock + ".away", sock)
+    for locale, (status, headers, body) in answers.items():
+        assert status == 502, locale
+        assert f'<html lang="{locale}"'.encode() in body
+        assert b"nginx" not in body
+        assert headers["cache-control"] == ["no-store"]
+        for name in SECURITY:
+            assert len(headers.get(name, [])) == 1, name
+    assert "<h1>There is a technical problem</h1>" in answers["en"][2].decode()

@@ -223,6 +223,10 @@ def test_a_new_language_appears_everywhere_after_init(tmp_path):
     result = Project(tmp_path).translate("init", "de")
     assert result.exit_code == 0, result.output
     assert (translations / "de" / "LC_MESSAGES" / "messages.po").exists()
+    # Recorded beside the catalogs, where the site reads its list, once.
+    assert "recorded de in translations/locales.txt" in result.output
+    listed = (translations / "locales.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in listed if not line.startswith("#")] == ["en", "de"]
 
     app = create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(translations)})
     client = app.test_client()

@@ -3,10 +3,13 @@
     flask feedback export [--since 2026-01-01] [--format csv|json]   > feedback.csv
     flask feedback purge [--older-than 365]
 
-Export writes to stdout, oldest first. CSV is what a spreadsheet opens, so every cell that
-starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is neutralised with a
-leading apostrophe (OWASP's CSV injection guidance): a visitor's text is never a formula.
-The csv module quotes the rest. JSON is the rows as they are, for programs.
+Export writes to stdout, oldest first. CSV is what a spreadsheet opens, and a spreadsheet may
+split it on ``,``, ``;`` (Excel under Swedish regional settings) or a tab, and may ignore
+the quotes around a cell that holds a line break. So wherever a cell could begin, in any of
+those readings (the start of a value, after any of those separators or after any line
+break), a ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading apostrophe
+(OWASP's CSV injection guidance): a visitor's text is never a formula. The csv module
+quotes the rest. JSON is the rows as they are, for programs.
 
 Purge deletes what is older than the retention period: FEEDBACK_RETENTION_DAYS (365) unless
 ``--older-than`` says otherwise. deploy/smartspec-purge.timer runs it daily.
@@ -29,14 +32,30 @@ from . import store
 from .models import FIELDS, Feedback
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Where a spreadsheet may begin a cell inside a value: after a separator it may split on,
+# or after a line break of any kind (str.splitlines' set), quoted or not.
+CELL_BREAKS = frozenset(",;\t\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+# What may stand before the formula character in a cell that still runs it.
+LEADING = frozenset(' "')
 
 
 def neutralise(value: object) -> object:
-    """A cell a spreadsheet will not run: text starting with a formula character gets a
-    leading apostrophe (shown by spreadsheets as text, and visible in the file)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A value no spreadsheet will run, however it splits the file: every formula character
+    that could begin a cell gets an apostrophe before it (shown by spreadsheets as text, and
+    visible in the file)."""
+    if not isinstance(value, str):
+        return value
+    out = []
+    cell_start = True
+    for char in value:
+        if cell_start and char in FORMULA_STARTS:
+            out.append("'")
+        out.append(char)
+        if char in CELL_BREAKS:
+            cell_start = True
+        elif char not in LEADING:
+            cell_start = False
+    return "".join(out)
 
 
 def write_csv(rows: Iterable[Feedback], out) -> int:

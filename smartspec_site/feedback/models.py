@@ -75,3 +75,13 @@ class Feedback(Base):
 
 
 FIELDS = ("id", "created", "page", "locale", "category", "answer", "text")
+
+
+class HealthCheck(Base):
+    """The health check's own table (``/healthz`` writes its one row): proof that the
+    database takes a write, with no visitor's data involved."""
+
+    __tablename__ = "health_check"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    checked: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -17,6 +17,18 @@ exclusive ``flock`` on a file beside the SQLite database. Two starts at once (tw
 instances, a `flask` command during a restart) take turns; the second finds the database at
 the head revision and does nothing. ``DATABASE_MIGRATE = false`` leaves migrating to a deploy
 step (``flask db upgrade``); the app then refuses to start on a database that is behind.
+
+A failed write throws its connection away. SQLite opens a file it may not write (made
+read-only, immutable, on a full or read-only disk) read-only without a word, and
+``pool_pre_ping`` only reads, so such a connection used to stay in a worker's pool and fail
+every post after the fault had ended. Every ``OperationalError`` (and PostgreSQL's read-only
+transaction) now marks the connection as lost (``handle_error``'s ``is_disconnect``), which
+invalidates it and the worker's pool: the next request connects afresh. A SQLite connection
+whose file was moved or replaced is not handed out again (``SameFile``).
+
+No error names what a visitor wrote: the engine hides parameters, and ``save`` raises
+``WriteFailed`` with the database's one-line reason only, since PostgreSQL's message goes on
+with the row itself ("Failing row contains (…)"), and a traceback prints its chain.
 """
 
 from __future__ import annotations
@@ -27,17 +39,19 @@ import logging
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
+import click
 import sqlalchemy as sa
 from flask import Flask
+from flask.cli import ScriptInfo
 from flask_alembic import Alembic
 from flask_sqlalchemy_lite import SQLAlchemy
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..config import StartError
-from .models import Base, Feedback
+from .models import Base, Feedback, HealthCheck
 
 db = SQLAlchemy()
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -47,8 +61,14 @@ LOCK_KEY = zlib.crc32(b"smartspec_site.feedback migrations")
 log = logging.getLogger(__name__)
 
 
+class WriteFailed(RuntimeError):
+    """The database refused a write. The message is its reason in one line, without the
+    values written."""
+
+
 def engine_options(url: str) -> dict:
-    options: dict = {"url": url, "pool_pre_ping": True}
+    # hide_parameters: an error's message never lists the values (a visitor's text).
+    options: dict = {"url": url, "pool_pre_ping": True, "hide_parameters": True}
     if sa.make_url(url).get_backend_name() == "sqlite":
         options["connect_args"] = {"timeout": SQLITE_BUSY_SECONDS}
     return options
@@ -60,6 +80,57 @@ def on_sqlite_connect(dbapi_connection, connection_record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+
+
+class SameFile:
+    """A pooled SQLite connection is handed out only while its file is still the one at the
+    database's path. One whose file was moved, deleted or replaced (a restore) would write
+    where nobody reads: acknowledged feedback, lost. The pool replaces it instead (raising
+    DisconnectionError at checkout is SQLAlchemy's way), and a folder that is gone then
+    fails the write, and /healthz, in so many words."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def identity(self) -> tuple[int, int] | None:
+        try:
+            info = self.path.stat()
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino
+
+    def connected(self, dbapi_connection, connection_record) -> None:
+        connection_record.info["file"] = self.identity()
+
+    def checked_out(self, dbapi_connection, connection_record, proxy) -> None:
+        if connection_record.info.get("file") != self.identity():
+            raise sa.exc.DisconnectionError(f"{self.path} was moved, deleted or replaced")
+
+
+# PostgreSQL's "cannot execute … in a read-only transaction": a connection to a server that
+# became a standby, or to a database made read-only, stays so until it is closed.
+READ_ONLY_SQLSTATE = "25006"
+
+
+def on_error(context: sa.engine.ExceptionContext) -> None:
+    """A connection that failed with an OperationalError (a read-only fallback, a full
+    disk, a server gone) or on a read-only PostgreSQL transaction is thrown away with the
+    worker's pool, never handed out again."""
+    error = context.original_exception
+    if isinstance(error, context.dialect.loaded_dbapi.OperationalError) or (
+        getattr(error, "sqlstate", None) == READ_ONLY_SQLSTATE
+    ):
+        context.is_disconnect = True
+
+
+def reason(exc: BaseException) -> str:
+    """Why the database refused, in one line and without the row: PostgreSQL's primary
+    message (its DETAIL may quote the row), else the first line of the driver's error."""
+    orig = getattr(exc, "orig", None) or exc
+    diag = getattr(orig, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    lines = (primary or str(orig)).splitlines()
+    return lines[0] if lines else type(orig).__name__
 
 
 def sqlite_path(engine: sa.Engine) -> Path | None:
@@ -121,20 +192,54 @@ def init_app(app: Flask) -> None:
     funcs[:] = [func for func in funcs if not _lite_async_teardown(func)]
     with app.app_context():
         engine = db.engine
+    sa.event.listen(engine, "handle_error", on_error)
+    app.extensions["smartspec_feedback_engine"] = engine
+    path = sqlite_path(engine) if backend == "sqlite" else None
     if backend == "sqlite":
         sa.event.listen(engine, "connect", on_sqlite_connect)
-        if (path := sqlite_path(engine)) is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StartError(cannot_open(url, exc)) from None
+        if path is not None:
+            same_file = SameFile(path)
+            sa.event.listen(engine, "connect", same_file.connected)
+            sa.event.listen(engine, "checkout", same_file.checked_out)
     alembic = Alembic(run_mkdir=False, command_name="db", metadatas=Base.metadata)
     app.config.setdefault("ALEMBIC", {})["script_location"] = str(MIGRATIONS)
     alembic.init_app(app)
     # Flask-Alembic sets Alembic's logger to INFO on stderr, which would print two lines on
     # every start and every `flask` command. What changed is logged below instead.
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    prepare(app, alembic, engine)
+
+    def ready() -> None:
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StartError(cannot_open(url, exc)) from None
+        prepare(app, alembic, engine)
+
+    if under_flask_command():
+        # `flask freeze`, `flask translate …` and the other commands that never store
+        # feedback leave the database alone: it is made and migrated at its first
+        # connection instead (`flask feedback`, `flask db`, a post under `flask run`).
+        prepare_at_first_connection(engine, ready)
+    else:
+        ready()  # before gunicorn forks its workers, or a test uses the app
+
+
+def under_flask_command() -> bool:
+    """Is the app being made by the `flask` command line (its ScriptInfo), rather than by
+    gunicorn or a test?"""
+    context = click.get_current_context(silent=True)
+    return context is not None and context.find_object(ScriptInfo) is not None
+
+
+def prepare_at_first_connection(engine: sa.Engine, ready) -> None:
+    pending = [ready]
+
+    def do_connect(dialect, connection_record, cargs, cparams) -> None:
+        if pending:
+            pending.pop()()  # its own connections pass here again, with nothing pending
+
+    sa.event.listen(engine, "do_connect", do_connect)
 
 
 def prepare(app: Flask, alembic: Alembic, engine: sa.Engine) -> None:
@@ -159,18 +264,36 @@ def prepare(app: Flask, alembic: Alembic, engine: sa.Engine) -> None:
 
 def cannot_open(url: str, exc: BaseException) -> str:
     shown = sa.make_url(url).render_as_string(hide_password=True)
-    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
     return (
-        f"the feedback database {shown} cannot be opened ({reason}); set "
+        f"the feedback database {shown} cannot be opened ({reason(exc)}); set "
         "SMARTSPEC_DATABASE_URL to a writable place (docs/production.md)"
     )
 
 
 def save(entry: Feedback) -> None:
-    """Store one piece of feedback; returns once it is committed (on disk, for SQLite)."""
+    """Store one piece of feedback; returns once it is committed (on disk, for SQLite).
+    A refusal raises ``WriteFailed`` naming the reason, never the text: ``from None`` keeps
+    the driver's error, which may quote the row, out of the logged traceback."""
     session = db.session
-    session.add(entry)
-    session.commit()
+    try:
+        session.add(entry)
+        session.commit()
+    except SQLAlchemyError as exc:
+        session.rollback()
+        raise WriteFailed(f"the feedback database refused a write: {reason(exc)}") from None
+
+
+def write_check(app: Flask) -> str | None:
+    """Can the database take a write? /healthz writes the health check's own row (no
+    visitor's data) and commits. None when it could, else the reason in one line."""
+    engine: sa.Engine = app.extensions["smartspec_feedback_engine"]
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.delete(HealthCheck))
+            connection.execute(sa.insert(HealthCheck).values(id=1, checked=datetime.now(UTC)))
+    except SQLAlchemyError as exc:
+        return f"the feedback database cannot take a write: {reason(exc)}"
+    return None
 
 
 def select_since(since: datetime | None) -> Iterator[Feedback]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import caching, freeze, security, static_files
+from . import caching, error_pages, freeze, security, static_files
 from .health import HealthCheck
 from .static_files import whitenoise
 
@@ -19,4 +19,5 @@ def init_app(app: Flask) -> None:
     caching.init_app(app)
     static_files.init_app(app)
     security.init_app(app)
+    error_pages.init_app(app)
     app.cli.add_command(freeze.freeze_command)

@@ -125,9 +125,11 @@ def html_response(
     ``shared``, ``mimetype`` and ``vary``); the public origin is added here when SITE_URL is
     unset, because canonical and alternate links carry it.
 
-    ``shared=False`` (fragments) keeps the response out of shared caches, nginx's included:
-    it has the page's URL, and a cache that ignores ``Vary: HX-Request`` must never hand it
-    to a visitor. The browser's own cache honours ``Vary``, so it may keep it. ``vary``
+    ``shared=False`` (fragments) keeps the response out of shared caches downstream: it has
+    the page's URL, and a cache that ignores ``Vary: HX-Request`` must never hand it to a
+    visitor. The browser's own cache honours ``Vary``, so it may keep it, and so does nginx's,
+    told by ``X-Accel-Expires`` (which it never passes on): its key holds the same decision
+    between page and fragment that the app makes, from the same headers. ``vary``
     names the request headers the answer depends on besides Accept-Encoding."""
     app = current_app._get_current_object()
     if not app.config["SITE_URL"]:
@@ -142,8 +144,13 @@ def html_response(
         headers = {
             "Content-Type": f"{mimetype}; charset=utf-8",
             "Vary": ", ".join(("Accept-Encoding", *vary)),
-            "Cache-Control": html_cache_control(app.config, shared),
         }
+        if not shared:
+            # nginx alone may keep it as long as a page (it keys fragments apart: app.conf's
+            # cache key holds the fragment decision) and sends this header to no client.
+            # Before Cache-Control: nginx then reads no "private" from it.
+            headers["X-Accel-Expires"] = str(int(app.config["HTML_MAX_AGE"]))
+        headers["Cache-Control"] = html_cache_control(app.config, shared)
         rendered = render_once(render, updated, site, headers)
         if use_cache:
             site.pages.set(key, rendered)

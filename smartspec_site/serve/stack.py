@@ -174,6 +174,15 @@ def healthy(url_or_socket: str | Path) -> bool:
         return False
 
 
+def unhealthy_reason(sock: Path) -> str | None:
+    """What gunicorn's /healthz says when it answers but not 200 (a database that takes no
+    write), in one line; None when it does not answer at all."""
+    from .probe import probe
+
+    status, text = probe(sock, timeout=5)
+    return f"/healthz: {status} {text.strip()}" if status not in (0, 200) else None
+
+
 def wait_healthy(target: str | Path, *processes: subprocess.Popen) -> bool:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
@@ -227,6 +236,17 @@ def local_site(run: Path, port: int, hosts: list[str]) -> str:
     )
 
 
+def port_in_use(port: int) -> str | None:
+    """Why nginx could not listen on 127.0.0.1:port, or None when it can."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as nginx binds
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
+
+
 class Stopped(Exception):
     pass
 
@@ -242,6 +262,13 @@ def main() -> int:
     def stopped(signum, frame):
         raise Stopped
 
+    if busy := port_in_use(port):
+        print(
+            f"make serve: port {port} on 127.0.0.1 is in use ({busy}): stop what listens "
+            f"there, or choose another port: PORT=8080 make serve",
+            file=sys.stderr,
+        )
+        return 1
     signal.signal(signal.SIGTERM, stopped)
     signal.signal(signal.SIGINT, stopped)
     with tempfile.TemporaryDirectory(prefix="smartspec-serve-") as tmp:
@@ -253,13 +280,19 @@ def main() -> int:
             command = [str(GUNICORN), "--config", "gunicorn.conf.py"]
             gunicorn = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - fixed command
             if not wait_healthy(run / "gunicorn.sock", gunicorn):
-                print("make serve: gunicorn did not start (see above)", file=sys.stderr)
+                why = unhealthy_reason(run / "gunicorn.sock") or "see above"
+                print(f"make serve: gunicorn did not start ({why})", file=sys.stderr)
                 return 1
             server = Nginx(run, local_site(run, port, hosts), access_log="/dev/stdout")
             nginx = server.start()
             url = f"http://127.0.0.1:{port}"
-            if not wait_healthy(url, nginx, gunicorn):
-                print("make serve: nginx did not start (see above)", file=sys.stderr)
+            # Another server on the port could answer /healthz too: only nginx's own
+            # answer, with nginx still running, means this stack serves.
+            if not wait_healthy(url, nginx, gunicorn) or nginx.poll() is not None:
+                print(
+                    f"make serve: nginx did not start on port {port} (see above)",
+                    file=sys.stderr,
+                )
                 return 1
             print(
                 f"Serving {env['SMARTSPEC_SITE_URL']}/ (also {url}/): nginx (pid {nginx.pid}) "

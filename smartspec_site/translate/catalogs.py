@@ -11,6 +11,7 @@ import io
 import re
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
@@ -32,6 +33,57 @@ def translations_dir(app: Flask | None = None) -> Path:
 
 def catalog_paths(translations: Path) -> list[Path]:
     return sorted(translations.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+# The languages the site serves besides the source language, recorded beside the catalogs:
+# a catalog deleted by mistake then stops the start instead of dropping its language.
+LOCALES_FILE = "locales.txt"
+LOCALES_HEADER = """\
+# The languages the site serves besides Swedish (the source language, which needs no
+# catalog), one code a line. `flask translate init xx` adds one; each needs its catalog,
+# translations/<code>/LC_MESSAGES/messages.po, or the site does not start (TRANSLATING.md).
+"""
+
+
+def catalog_of(translations: Path, code: str) -> Path:
+    return translations / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def recorded_locales(translations: Path) -> list[tuple[int, str]]:
+    """The locales ``locales.txt`` records, each with its line; CatalogError when the file
+    is missing or a line is not a language code Babel knows."""
+    path = translations / LOCALES_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        reason = "missing" if isinstance(exc, FileNotFoundError) else exc.strerror
+        why = f"{reason}: it records the languages the site serves (TRANSLATING.md)"
+        raise CatalogError(path, None, why) from None
+    found = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        code = line.split("#", 1)[0].strip()
+        if not code:
+            continue
+        try:
+            Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            raise CatalogError(path, lineno, f"{code!r} is not a language code") from None
+        found.append((lineno, code))
+    return found
+
+
+def record_locale(translations: Path, code: str) -> Path:
+    """Add ``code`` to ``locales.txt`` (made with its header where missing), once."""
+    path = translations / LOCALES_FILE
+    if not path.exists():
+        write_if_changed(path, LOCALES_HEADER.encode("utf-8"))
+    if code in {known for _, known in recorded_locales(translations)}:
+        return path
+    text = path.read_text(encoding="utf-8")
+    if text and not text.endswith("\n"):
+        text += "\n"
+    write_if_changed(path, f"{text}{code}\n".encode())
+    return path
 
 
 # One PO string literal: what may follow a keyword (msgid, msgstr[0], ...) or start a

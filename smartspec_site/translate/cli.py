@@ -215,9 +215,11 @@ def init(lang: str) -> None:
     command.no_wrap = True
     command.ensure_finalized()
     command.run()
+    recorded = catalogs.record_locale(project.translations, lang)
     click.echo(
-        f"Created {project.shown(po)}. Translate it, run `flask translate check`, and "
-        f"restart the server: /{lang}/ then appears in the language menu and the sitemap."
+        f"Created {project.shown(po)} and recorded {lang} in {project.shown(recorded)}. "
+        "Translate it, run `flask translate check`, and restart the server: "
+        f"/{lang}/ then appears in the language menu and the sitemap."
     )
 
 

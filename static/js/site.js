@@ -216,15 +216,55 @@
       sent = false;
       showFeedbackState(section);
     });
-    /* An answer htmx does not swap (a 413 or 429 from the server or nginx, or no answer at
-     * all): the form is sent again as a plain form, so the browser shows that page. A
-     * form's submit() fires no submit event, so htmx stays out of it. */
+    /* An error answer, which htmx 2 does not swap (a 413 or 429 from nginx, a 500 or 502):
+     * the form shows that page's heading and text in place, as GOV.UK's error summary does,
+     * so the visitor reads the same message as without script, in the page's language (the
+     * server's and nginx's error pages alike are the site's own). No answer at all, or one
+     * that is not such a page: the form is sent again as a plain form, so the browser shows
+     * what it can. A form's submit() fires no submit event, so htmx stays out of it. */
     function resend(event) {
       if (!fromFeedback(event)) return;
       sent = false;
       event.detail.elt.submit();
     }
-    doc.body.addEventListener("htmx:responseError", resend);
+    function showFailure(event) {
+      if (!fromFeedback(event)) return;
+      var xhr = event.detail.xhr;
+      var page = null;
+      try {
+        page = new DOMParser().parseFromString(xhr.responseText, "text/html");
+      } catch (e) {
+        page = null;
+      }
+      var main = page && page.getElementById("main-content");
+      var heading = main && main.querySelector("h1");
+      var text = heading && main.querySelector("h1 ~ p");
+      if (!text) {
+        resend(event);
+        return;
+      }
+      sent = false;
+      var form = event.detail.elt;
+      var old = form.querySelector("[data-feedback-failure]");
+      if (old) old.parentNode.removeChild(old);
+      var box = doc.createElement("div");
+      box.className = "error-summary";
+      box.setAttribute("data-feedback-failure", "");
+      box.setAttribute("tabindex", "-1");
+      var alert = doc.createElement("div");
+      alert.setAttribute("role", "alert");
+      var title = doc.createElement("h2");
+      title.className = "error-summary__title";
+      title.textContent = heading.textContent;
+      var body = doc.createElement("p");
+      body.textContent = text.textContent;
+      alert.appendChild(title);
+      alert.appendChild(body);
+      box.appendChild(alert);
+      form.insertBefore(box, form.firstChild);
+      setFocus(box);
+    }
+    doc.body.addEventListener("htmx:responseError", showFailure);
     doc.body.addEventListener("htmx:sendError", resend);
   }
 

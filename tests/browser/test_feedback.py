@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from ..conftest import TEST_CONFIG
 from ..feedback_helpers import rows
 from ..helpers import SITE
+from ..nginx_stack import ServeStack, needs_nginx
 from .conftest import _context
 from .helpers import LOCALES, axe_violations
 
@@ -201,12 +202,42 @@ def test_the_character_count_says_what_is_left_and_what_is_too_many(page, live_s
     expect(status).to_have_class(re.compile("character-count__status--error"))
 
 
-def test_a_post_htmx_cannot_swap_falls_back_to_a_plain_post(page, live_server):
-    """40 000 characters pass the form but not MAX_CONTENT_LENGTH: the 413 is not swapped
-    in, so the form is sent again as a plain form and the browser shows the 413 page."""
+def test_an_error_answer_htmx_cannot_swap_is_shown_in_the_form(page, live_server):
+    """40 000 characters pass the form but not MAX_CONTENT_LENGTH: htmx 2 does not swap the
+    413, so the form shows the error page's heading and text in place, focused and read out
+    (role="alert"), the same message as without script."""
     page.goto(live_server.url + "/sv/")
     page.wait_for_function("() => !!window.htmx")
     page.locator("#feedback-answer-no").check()
     page.locator("#feedback-text").evaluate("box => { box.value = 'x'.repeat(40000); }")
     page.locator("#feedback button").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Det du skickade är för stort")
+    failure = page.locator("#feedback [data-feedback-failure]")
+    expect(failure.get_by_role("heading", level=2)).to_have_text("Det du skickade är för stort")
+    expect(failure.get_by_role("alert")).to_contain_text("En synpunkt får vara högst")
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-feedback-failure')")
+    assert page.url == live_server.url + "/sv/", "the page stays"
+
+
+@needs_nginx
+def test_nginxs_own_429_is_shown_in_the_form_in_the_pages_language(page):
+    """Through make serve, the rate limit spent: nginx answers 429 with the site's own page
+    in English, and the in-place form shows its message."""
+    limit = {"NGINX_FEEDBACK_RATE": "1r/m", "NGINX_FEEDBACK_BURST": "1"}
+    with ServeStack(limit) as stack:
+        page.goto(stack.url + "/en/")
+        page.wait_for_function("() => !!window.htmx")
+        form = "page=%2Fen%2F&category=page&answer=yes&text=&website="
+        for _ in range(2):  # the one a minute, and the burst of one
+            spent = page.request.post(
+                stack.url + "/en/feedback",
+                data=form,
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+                max_redirects=0,
+            )
+            assert spent.status == 303
+        page.locator("#feedback-answer-yes").check()
+        page.locator("#feedback button").click()
+        failure = page.locator("#feedback [data-feedback-failure]")
+        expect(failure.get_by_role("heading", level=2)).to_have_text(
+            "You have sent the form too many times"
+        )

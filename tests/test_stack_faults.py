@@ -1,0 +1,102 @@
+"""Faults through `make serve` (nginx, gunicorn with several workers, SQLite): a database file
+that was read-only while workers connected heals by itself once it is writable again, with no
+HUP and no acknowledged post lost; /healthz says so meanwhile, and the systemd unit's start
+probes it."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+from .feedback_helpers import rows
+from .gunicorn_server import Gunicorn
+from .nginx_stack import DEPLOY, ServeStack, needs_nginx
+from .test_feedback_gunicorn import RAISED, post
+
+WORKERS = 4
+
+
+def read_only(path, on: bool) -> None:
+    """Make a file read-only, or writable again. Root (who runs CI) writes through a mode, so
+    there the file is made immutable (chattr, e2fsprogs); anyone else gets mode 0444."""
+    if os.geteuid() != 0:
+        path.chmod(0o444 if on else 0o644)
+        return
+    done = subprocess.run(  # noqa: S603 - e2fsprogs' chattr on our own file
+        ["chattr", "+i" if on else "-i", str(path)],  # noqa: S607
+        capture_output=True, text=True, timeout=10,
+    )  # fmt: skip
+    assert done.returncode == 0, f"chattr on {path}: {done.stderr}"
+
+
+def health(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url + "/healthz", timeout=30) as answer:  # noqa: S310 - 127.0.0.1
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@needs_nginx
+def test_workers_that_connected_to_a_read_only_file_heal_once_it_is_writable(tmp_path):
+    database = tmp_path / "feedback.sqlite3"
+    url = f"sqlite:///{database}"
+    env = {"SMARTSPEC_DATABASE_URL": url, "WEB_CONCURRENCY": str(WORKERS), **RAISED}
+    with ServeStack(env) as stack, ThreadPoolExecutor(max_workers=8) as pool:
+        read_only(database, True)
+        try:
+            during = list(pool.map(lambda i: post(stack.url, f"during {i}"), range(40)))
+            checks = [health(stack.url) for _ in range(10)]
+        finally:
+            read_only(database, False)
+        after = list(pool.map(lambda i: post(stack.url, f"after {i}"), range(40)))
+        healed = [health(stack.url) for _ in range(10)]
+    assert 500 in during, "the fault took hold: some worker connected read-only"
+    assert any(status == 503 and "readonly" in text for status, text in checks), checks
+    assert after == [303] * 40
+    assert healed == [(200, "ok\n")] * 10
+    stored = [row["text"] for row in rows(url)]
+    acknowledged = [f"during {i}" for i, status in enumerate(during) if status == 303]
+    assert sorted(stored) == sorted(acknowledged + [f"after {i}" for i in range(40)])
+
+
+def unit_values(key: str) -> list[str]:
+    text = (DEPLOY.parent / "smartspec.service").read_text(encoding="utf-8")
+    return [line.split("=", 1)[1] for line in text.splitlines() if line.startswith(f"{key}=")]
+
+
+def test_the_units_start_probes_healthz_and_fails_on_a_database_that_takes_no_write(tmp_path):
+    """deploy/smartspec.service's ExecStartPost, run as written against gunicorn's socket:
+    it passes on a healthy app, and fails, printing the reason, when the database is gone."""
+    assert unit_values("Restart") == ["on-failure"]
+    (probe,) = [value for value in unit_values("ExecStartPost") if "serve.probe" in value]
+    sock = tmp_path / "gunicorn.sock"
+    probe = probe.replace("/srv/smartspec/.venv/bin/python", sys.executable)
+    command = shlex.split(probe.replace("/run/smartspec/gunicorn.sock", str(sock)))
+    folder = tmp_path / "state"
+    server = Gunicorn(
+        {"GUNICORN_BIND": f"unix:{sock}", "SMARTSPEC_DATABASE_URL": f"sqlite:///{folder}/f.db"}
+    )
+    server.start()
+    try:
+        deadline = time.monotonic() + 60
+        while (ran := run(command)).returncode != 0 and time.monotonic() < deadline:
+            assert server.process.poll() is None, "gunicorn stopped"
+            time.sleep(0.2)
+        assert (ran.returncode, ran.stdout) == (0, "ok\n")
+        folder.rename(tmp_path / "moved")
+        ran = run(command)
+        assert ran.returncode != 0
+        assert ran.stderr.startswith("the feedback database cannot take a write: ")
+    finally:
+        server.stop()
+
+
+def run(command: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(command, capture_output=True, text=True, timeout=60)  # noqa: S603 - the unit's own command
