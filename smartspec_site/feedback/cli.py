@@ -12,7 +12,8 @@ break), a ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading apos
 quotes the rest. JSON is the rows as they are, for programs.
 
 Purge deletes what is older than the retention period: FEEDBACK_RETENTION_DAYS (365) unless
-``--older-than`` says otherwise. deploy/smartspec-purge.timer runs it daily.
+``--older-than`` says otherwise. No timer runs it: an operator runs it
+(deploy/smartspec-purge.service) to carry out the region's disposal decision (gallring).
 """
 
 from __future__ import annotations
