@@ -166,7 +166,7 @@ def test_every_date_says_what_it_dates(client, locale):
             labels = [text for _, text in dates]
             whose = {
                 "sv": ("Västra Götalandsregionens text", "Webbplatsens egna texter"),
-                "en": ("Region Västra Götaland's text", "Our text on this page"),
+                "en": ("Region Västra Götaland's text", "Our own text on this page"),
             }[locale]
             assert labels[0].startswith(whose[0]) and labels[1].startswith(whose[1])
         else:
