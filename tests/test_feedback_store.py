@@ -33,7 +33,7 @@ def test_sqlite_is_created_at_first_start_in_wal_mode_with_full_sync(tmp_path):
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         head = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()
-        assert list(head) == ["1764600000"]
+        assert list(head) == ["1765100000"]
     engine.dispose()
     app = app_with_database(url)
     with app.app_context(), store.db.engine.connect() as connection:

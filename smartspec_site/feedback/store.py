@@ -191,3 +191,17 @@ def purge_before(moment: datetime) -> int:
 
 def count() -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(Feedback)) or 0
+
+
+def attach(digest: str, page: str, text: str, not_before: datetime) -> bool:
+    """The "tell us more" step: its text onto the answer whose single-use key has this
+    digest, on this page, given since ``not_before``; the key is spent in the same UPDATE,
+    so a replayed or forged key changes nothing. True when one answer took the text."""
+    session = db.session
+    result = session.execute(
+        sa.update(Feedback)
+        .where(Feedback.token == digest, Feedback.page == page, Feedback.created >= not_before)
+        .values(text=text, token=None)
+    )
+    session.commit()
+    return result.rowcount == 1
