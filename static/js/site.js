@@ -66,6 +66,27 @@
     });
   }
 
+  /* The menu button of small screens (GOV.UK's header "Menu"): made here, so no browser
+   * without script has a control that does nothing; the stylesheet shows it, and hides the
+   * menu until it is pressed, only on small screens and only where script runs. */
+  function initMenu() {
+    var nav = doc.getElementById("site-nav");
+    var tools = doc.querySelector(".site-header__tools");
+    if (!nav || !tools || !nav.getAttribute("data-menu-label")) return;
+    var button = doc.createElement("button");
+    button.setAttribute("type", "button");
+    button.className = "site-nav__toggle";
+    button.setAttribute("aria-controls", "site-nav");
+    button.setAttribute("aria-expanded", "false");
+    button.appendChild(doc.createTextNode(nav.getAttribute("data-menu-label")));
+    tools.appendChild(button);
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      nav.className = open ? "site-nav site-nav--open" : "site-nav";
+    });
+  }
+
   /* Expanders: links that htmx turns into disclosures. Only with htmx are they given the
    * disclosure semantics; without it they are, and stay, links to full pages. */
   function panelOf(control) {
@@ -332,6 +353,7 @@
   function init() {
     initSkipLink();
     initBanner();
+    initMenu();
     initCharacterCounts(doc);
     initErrorSummaryLinks();
     /* A page answered with the form's errors (no htmx): the summary takes focus. */
