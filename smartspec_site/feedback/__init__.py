@@ -52,7 +52,8 @@ def problem_action(form: FormState) -> str | None:
 
 def export_submit_path() -> str:
     """The form's path on the app, built from the URL map without ``url_for``: Frozen-Flask
-    logs every ``url_for`` and would try to freeze the form's address (a POST-only one)."""
+    logs every ``url_for`` and would try to freeze the form's address (the app's alone: it
+    posts, and its pages are made per request)."""
     locale = g.lang_code
     values = {"lang_code": locale, "slug": slugs(locale)[0]}
     return current_app.url_map.bind("localhost").build("feedback.submit", values)
