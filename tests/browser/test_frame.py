@@ -24,6 +24,7 @@ HEADER_HEIGHT = """() => {
   return Math.round(h1.getBoundingClientRect().top + window.scrollY);
 }"""
 
+NARROW = {"width": 320, "height": 640}
 EASY = {"sv": "/sv/lattlast", "en": "/en/easy-to-read"}
 AREAS = {"sv": "/sv/utvecklingsomraden", "en": "/en/development-areas"}
 ITEM_DISPLAYS = """() => [...document.querySelectorAll('.site-nav__item')]
@@ -53,39 +54,30 @@ def header_bottom(page) -> int:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_at_320_px_with_javascript_a_menu_button_keeps_the_header_short(
-    browser, live_server, locale
-):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    try:
-        for path in (
-            f"/{locale}/",
-            f"/{locale}/{'lattlast' if locale == 'sv' else 'easy-to-read'}",
-        ):
-            page.goto(live_server.url + path)
-            button = page.locator(".site-nav__toggle")
-            expect(button).to_be_visible()
-            expect(button).to_have_text({"sv": "Meny", "en": "Menu"}[locale])
-            expect(button).to_have_attribute("aria-expanded", "false")
-            assert header_bottom(page) <= 160, (path, header_bottom(page))
-            assert page.evaluate(VISIBLE_MENU_LINKS) == 0
-            button.click()
-            expect(button).to_have_attribute("aria-expanded", "true")
-            assert page.evaluate(VISIBLE_MENU_LINKS) == 5
-            button.click()
-            assert page.evaluate(VISIBLE_MENU_LINKS) == 0
-        page.set_viewport_size({"width": 1024, "height": 800})
-        expect(page.locator(".site-nav__toggle")).to_be_hidden()
+def test_at_320_px_with_javascript_a_menu_button_keeps_the_header_short(page, live_server, locale):
+    page.set_viewport_size(NARROW)
+    for path in (f"/{locale}/", EASY[locale]):
+        page.goto(live_server.url + path)
+        button = page.locator(".site-nav__toggle")
+        expect(button).to_be_visible()
+        expect(button).to_have_text({"sv": "Meny", "en": "Menu"}[locale])
+        expect(button).to_have_attribute("aria-expanded", "false")
+        assert header_bottom(page) <= 160, (path, header_bottom(page))
+        assert page.evaluate(VISIBLE_MENU_LINKS) == 0
+        button.click()
+        expect(button).to_have_attribute("aria-expanded", "true")
         assert page.evaluate(VISIBLE_MENU_LINKS) == 5
-    finally:
-        context.close()
+        button.click()
+        assert page.evaluate(VISIBLE_MENU_LINKS) == 0
+    page.set_viewport_size({"width": 1024, "height": 800})
+    expect(page.locator(".site-nav__toggle")).to_be_hidden()
+    assert page.evaluate(VISIBLE_MENU_LINKS) == 5
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_at_320_px_without_javascript_every_menu_link_shows_inline(nojs_page, locale, live_server):
     page = nojs_page
-    page.set_viewport_size({"width": 320, "height": 640})
+    page.set_viewport_size(NARROW)
     page.goto(f"{live_server.url}/{locale}/")
     assert page.evaluate(VISIBLE_MENU_LINKS) == 5
     displays = page.evaluate(ITEM_DISPLAYS)
@@ -111,17 +103,13 @@ HANGING = """() => {
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_wrapped_expander_labels_hang_past_the_chevron(browser, live_server, locale):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    try:
-        page.goto(live_server.url + AREAS[locale])
-        page.wait_for_function("() => document.querySelector('.expander[aria-expanded]')")
-        wrapped = page.evaluate(WRAPPED_EXPANDERS)
-        assert wrapped, "no label wraps at 320 px: the test would prove nothing"
-        assert not (bad := page.evaluate(HANGING)), bad
-    finally:
-        context.close()
+def test_wrapped_expander_labels_hang_past_the_chevron(page, live_server, locale):
+    page.set_viewport_size(NARROW)
+    page.goto(live_server.url + AREAS[locale])
+    page.wait_for_function("() => document.querySelector('.expander[aria-expanded]')")
+    wrapped = page.evaluate(WRAPPED_EXPANDERS)
+    assert wrapped, "no label wraps at 320 px: the test would prove nothing"
+    assert not (bad := page.evaluate(HANGING)), bad
 
 
 BULLETS = """() => {
@@ -142,15 +130,11 @@ BULLETS = """() => {
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_list_bullets_sit_on_the_first_line_of_a_wrapped_link(browser, live_server, locale):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    try:
-        page.goto(live_server.url + EASY[locale])
-        assert page.locator(".easy-read .link-list li").count()
-        assert not (bad := page.evaluate(BULLETS)), bad
-    finally:
-        context.close()
+def test_list_bullets_sit_on_the_first_line_of_a_wrapped_link(page, live_server, locale):
+    page.set_viewport_size(NARROW)
+    page.goto(live_server.url + EASY[locale])
+    assert page.locator(".easy-read .link-list li").count()
+    assert not (bad := page.evaluate(BULLETS)), bad
 
 
 @pytest.mark.parametrize("locale", LOCALES)
