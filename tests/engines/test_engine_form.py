@@ -22,11 +22,11 @@ from ..conftest import TEST_CONFIG
 from ..feedback_helpers import SUBMIT, THANKS, form, rows
 from ..helpers import SITE, soup
 from . import looks
-from .catalog import BROWSERS, X_TOOLS, require_browser, require_x
+from .catalog import BROWSERS, X_TOOLS
+from .conftest import GRAPHICAL
 from .pixels import hex_colour, matches, row_counts
 from .screens import Session, xvfb
 
-GRAPHICAL = ("dillo", "netsurf")
 BUTTON, ERROR_LINK, WHITE = hex_colour("#00703c"), hex_colour("#d4351c"), hex_colour("#ffffff")
 
 
@@ -125,16 +125,6 @@ def screenshots(app, live_server) -> dict:
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {e: pool.submit(run, app, live_server, e) for e in engines}
     return {e: (f.exception() or f.result()) for e, f in futures.items()}
-
-
-@pytest.fixture(params=GRAPHICAL)
-def shots(request, screenshots) -> dict:
-    require_x()
-    require_browser(request.param)
-    result = screenshots[request.param]
-    if isinstance(result, BaseException):
-        raise result
-    return {name: Image.open(path).convert("RGB") for name, path in result.items()}
 
 
 def test_the_form_is_sent_empty_mended_through_its_error_link_and_thanked(shots):
