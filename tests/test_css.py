@@ -102,3 +102,18 @@ def test_the_rule_check_finds_each_kind_of_mistake():
         ".nested { font-size",
         ".a, .a",
     ]
+
+
+def test_lists_are_indented_by_padding_which_dillo_keeps():
+    """Lists lose their margin (``p, ul, ol { margin: 0 0 1em }``), which is how Dillo
+    indents them: their bullets stood at the page's edge there (issue 21). The indent is
+    padding, which Chromium's own stylesheet uses too."""
+    css = (ROOT / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    nodes = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    found = [
+        declaration.lower_name
+        for selector, declarations in rules(nodes)
+        if {part.strip() for part in selector.split(",")} == {"ul", "ol"}
+        for declaration in declarations
+    ]
+    assert "padding-left" in found

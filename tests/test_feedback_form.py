@@ -37,22 +37,32 @@ def test_every_page_asks_was_this_page_useful_about_itself(client, locale):
         assert section.find_previous("main") is not None and not section.find_parent("main")
         assert section.find_next("footer") is not None, "above the footer"
         form_ = section.form
-        assert (form_["method"], form_["action"]) == ("post", SUBMIT[locale])
-        assert form_["data-hx-post"] == SUBMIT[locale]
-        assert section.select_one("legend h2").get_text(strip=True) == question
+        address = f"{SUBMIT[locale]}?page={path}"  # the form's address names its page
+        assert (form_["method"], form_["action"]) == ("post", address)
+        assert form_["data-hx-post"] == address
+        assert section.select_one("form h2").get_text(strip=True) == question
         hidden = {i["name"]: i["value"] for i in form_.select("input[type=hidden]")}
         assert hidden == {"page": path, "category": "page", "website": ""}, path
-        assert [i["value"] for i in form_.select("input[type=radio][name=answer]")] == [
-            "yes",
-            "no",
+        # GOV.UK's Yes and No: two submit buttons. No radios, which Lynx shows with the
+        # first one chosen ("(*) Ja") before the visitor has chosen anything.
+        assert not form_.select("input[type=radio]"), path
+        buttons = [(b["name"], b["value"], b["type"]) for b in form_.select("button")]
+        assert buttons == [("answer", "yes", "submit"), ("answer", "no", "submit")], path
+        assert [b.get_text(" ", strip=True).split()[0] for b in form_.select("button")] == [
+            {"sv": "Ja", "en": "Yes"}[locale],
+            {"sv": "Nej", "en": "No"}[locale],
         ]
-        label = form_.select_one("label[for=feedback-text]")
-        assert label and form_.select_one("textarea#feedback-text[name=text]")
-        privacy = form_.select_one(".feedback__privacy a")["href"]
-        assert privacy == f"/{locale}/{SITE['privacy'].path(locale)}"
         # Text browsers show fields hidden by CSS or by [hidden]: only type=hidden is unseen.
-        visible = form_.select("input:not([type=hidden]), textarea, select")
-        assert {e.get("name") for e in visible} == {"answer", "text"}, path
+        assert not form_.select("input:not([type=hidden]), textarea, select"), path
+        problem = section.select_one(".feedback__problem a")
+        assert problem["href"] == f"{address}&step=problem"
+        assert (
+            problem.get_text(strip=True)
+            == {
+                "sv": "Rapportera ett problem med sidan",
+                "en": "Report a problem with this page",
+            }[locale]
+        )
 
 
 # --- Post/redirect/get and htmx ----------------------------------------------------------
@@ -73,7 +83,8 @@ def test_a_submission_is_stored_and_answered_303_then_thank_you(client, url, loc
         "answer": "yes",
         "text": "Bra\nsida",  # one line break as the browser counts it
     }
-    assert set(row) == {"id", "created", "page", "locale", "category", "answer", "text"}
+    assert set(row) == {"id", "created", "page", "locale", "category", "answer", "text", "token"}
+    assert row["token"] is None, "an answer sent with its text has no second step"
 
     thanks = client.get(sent.headers["Location"])
     assert thanks.status_code == 200
@@ -87,7 +98,7 @@ def test_a_submission_is_stored_and_answered_303_then_thank_you(client, url, loc
 
 
 def test_htmx_gets_the_thank_you_in_place_with_a_focusable_heading(client, url):
-    answer = client.post(SUBMIT["sv"], data=form(), headers=HX)
+    answer = client.post(SUBMIT["sv"], data=form(text="Bra"), headers=HX)
     assert answer.status_code == 200
     assert "hx-request" in vary(answer) and answer.headers["Cache-Control"] == "no-store"
     html = answer.get_data(as_text=True)
@@ -104,24 +115,35 @@ def test_htmx_gets_the_thank_you_in_place_with_a_focusable_heading(client, url):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_no_answer_and_too_long_a_text_show_the_error_summary(client, url, locale):
-    typed = "<b>Mitt svar</b> " + "å" * 1000
     page = f"/{locale}/{SITE['areas'].path(locale)}"
-    answer = client.post(SUBMIT[locale], data=form(page, answer="", text=typed))
+    prefix = {"sv": "Fel:", "en": "Error:"}[locale]
+    title = {"sv": "Synpunkter på sidan", "en": "Feedback on the page"}[locale]
+    # Neither Yes nor No (a post no button sends): the question again, with its error.
+    answer = client.post(SUBMIT[locale], data=form(page, answer=""))
     assert answer.status_code == 422 and rows(url) == []
     doc = soup(answer)
-    prefix = {"sv": "Fel:", "en": "Error:"}[locale]
-    plain_title = soup(client.get(page)).title.get_text()
-    assert doc.title.get_text() == f"{prefix} {plain_title}"
+    assert doc.title.get_text().startswith(f"{prefix} {title} ")
     summary = doc.main.select_one("[data-error-summary]")
     assert summary is doc.main.find(True), "the summary comes first in the content"
     assert summary.select_one("[role=alert] h2")
+    # Each link leads to its question's group, heading or label included (issue 21: a
+    # link to the field scrolled its question out of sight).
     links = [(a["href"], a.get_text(strip=True)) for a in summary.select("a")]
-    assert [href for href, _ in links] == ["#feedback-answer-yes", "#feedback-text"]
-    assert {"sv": "Välj ja eller nej", "en": "Select yes or no"}[locale] == links[0][1]
-    assert {"sv": "1\xa0000", "en": "1,000"}[locale] in links[1][1]
-    assert doc.select_one("#feedback-answer-yes")["aria-invalid"] == "true"
-    fieldset = doc.select_one("#feedback fieldset")
-    assert fieldset["aria-describedby"] == "feedback-answer-error"
+    assert links == [
+        ("#feedback-answer-group", {"sv": "Välj ja eller nej", "en": "Select yes or no"}[locale])
+    ]
+    group = doc.select_one("#feedback-answer-group")
+    assert group.h2 and group.select_one(".error-message") and group.select("button")
+
+    # A text without an answer is a reported problem; too long, it comes back to be mended.
+    typed = "<b>Mitt svar</b> " + "å" * 1000
+    answer = client.post(SUBMIT[locale], data=form(page, answer="", text=typed))
+    assert answer.status_code == 422 and rows(url) == []
+    doc = soup(answer)
+    links = [(a["href"], a.get_text(strip=True)) for a in doc.select("[data-error-summary] a")]
+    assert [href for href, _ in links] == ["#feedback-text-group"]
+    assert {"sv": "1\xa0000", "en": "1,000"}[locale] in links[0][1]
+    assert doc.select_one("#feedback-text-group").label
     box = doc.select_one("#feedback-text")
     assert box["aria-invalid"] == "true"
     assert "feedback-text-error" in box["aria-describedby"].split()
@@ -223,7 +245,8 @@ def test_posts_from_other_sites_are_refused(url, case):
 def test_the_thank_you_links_back_to_the_export_when_posted_from_there(url):
     client = app_with_database(url, EXPORT_URL="https://www.example").test_client()
     headers = {"Sec-Fetch-Site": "cross-site", "Origin": "https://www.example"}
-    sent = client.post(SUBMIT["sv"], data=form("/sv/regional-utvecklingsstrategi"), headers=headers)
+    page = "/sv/regional-utvecklingsstrategi"
+    sent = client.post(SUBMIT["sv"], data=form(page, text="Bra"), headers=headers)
     back = soup(client.get(sent.headers["Location"])).main.select_one(".link-block a")
     assert back["href"] == "https://www.example/sv/regional-utvecklingsstrategi"
 
@@ -251,10 +274,24 @@ def test_the_thank_you_page_is_never_an_open_redirect(url, given):
     assert soup(answer).main.select_one(".link-block a")["href"] == RETURNS[given]
 
 
-def test_the_form_address_takes_only_posts_and_only_in_its_language(client):
-    answer = client.get(SUBMIT["sv"])
-    assert answer.status_code == 405 and answer.headers["Allow"] == "POST"
-    assert "Det enda du kan skicka är synpunkter" in soup(answer).main.get_text()
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_form_address_names_its_page_and_shows_its_form_by_get(client, locale):
+    """Dillo follows the error summary's links by GET at the address the form was posted
+    to: that address shows the page's form (never 405), and is never cached."""
+    page = f"/{locale}/{SITE['strategy'].path(locale)}"
+    answer = client.get(SUBMIT[locale], query_string={"page": page})
+    assert answer.status_code == 200 and answer.headers["Cache-Control"] == "no-store"
+    doc = soup(answer)
+    assert str(SITE["strategy"].title.msgid) in doc.h1.get_text() or locale == "en"
+    assert doc.select_one("#feedback form")["action"] == f"{SUBMIT[locale]}?page={page}"
+    assert doc.select_one("#feedback-answer-group")
+    assert doc.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert doc.main.select_one(".link-block a")["href"] == page
+    problem = soup(client.get(SUBMIT[locale], query_string={"page": page, "step": "problem"}))
+    assert problem.select_one("#feedback-text-group textarea")
+    # Without a page: the start page's form; never a 405.
+    assert client.get(SUBMIT[locale]).status_code == 200
+    assert client.get(SUBMIT[locale], query_string={"page": "/xx/nope"}).status_code == 404
     assert client.post("/sv/feedback", data=form()).status_code == 404
     assert client.get("/en/synpunkter/tack").status_code == 404
 
@@ -304,4 +341,4 @@ def test_no_stored_text_is_ever_shown_on_a_page(client, url):
     for _, path in page_paths("sv"):
         assert "alert(" not in client.get(path).get_data(as_text=True), path
     assert re.search(r"&lt;script&gt;", client.post(SUBMIT["sv"], data=form(
-        answer="", text=marker)).get_data(as_text=True))  # fmt: skip
+        answer="", text=marker + "x" * 1000)).get_data(as_text=True))  # fmt: skip

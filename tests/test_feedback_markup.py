@@ -1,7 +1,8 @@
-"""The Nu HTML Checker on the feedback form's every state, in both languages: the form with
-its errors (the page again, 422, as a browser without JavaScript gets it, on an ordinary page
-and on the accessibility report), the thank-you page, and htmx's two answers (the thank-you
-and the form with its errors) where they land. The form itself and the statement are on
+"""The Nu HTML Checker on the feedback form's every state, in both languages: each step at
+its own address (Yes or No, tell us more, report a problem) with and without its errors
+(422, as a browser without JavaScript gets it), the accessibility report's errors, the
+thank-you page, and htmx's answers (the next step, the errors, the thank-you) where they
+land. The form itself and the statement are on
 every page test_markup.py checks."""
 
 from __future__ import annotations
@@ -20,14 +21,25 @@ from .test_markup import CANARY, FRAGMENT_PAGE, VNU
 def states(client, locale: str) -> dict[str, tuple[int, str]]:
     """Each state's name: (status, the HTML to check)."""
     page = f"/{locale}/{SITE['strategy'].path(locale)}"
-    no_answer = form(page, answer="", text="Kept <b>as typed</b>")
+    ask = f"{SUBMIT[locale]}?page={page}"
+    problem = f"{ask}&step=problem"
+    more = client.post(ask, data=form(page, answer="no")).headers["Location"]
+    too_long = form(page, answer="", text="Kept <b>as typed</b>" + "x" * 1000)
     report_empty = form("", category="accessibility", answer="")
+    htmx_more = client.post(ask, data=form(page, answer="yes"), headers=HX)
     answers = {
-        "errors": client.post(SUBMIT[locale], data=no_answer),
+        "ask": client.get(ask),
+        "ask-errors": client.post(ask, data=form(page, answer="")),
+        "more": client.get(more),
+        "more-errors": client.post(more, data=too_long),
+        "problem": client.get(problem),
+        "problem-errors": client.post(problem, data=form(page, answer="")),
         "report-errors": client.post(SUBMIT[locale], data=report_empty),
         "thank-you": client.get(THANKS[locale], query_string={"page": page}),
-        "htmx-errors": client.post(SUBMIT[locale], data=no_answer, headers=HX),
-        "htmx-thank-you": client.post(SUBMIT[locale], data=form(page), headers=HX),
+        "htmx-more": htmx_more,
+        "htmx-problem": client.get(problem, headers=HX),
+        "htmx-errors": client.post(problem, data=form(page, answer=""), headers=HX),
+        "htmx-thank-you": client.post(more, data=form(page, answer="", text="x"), headers=HX),
     }
     found = {}
     for name, answer in answers.items():

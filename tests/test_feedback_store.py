@@ -34,7 +34,7 @@ def test_sqlite_is_created_at_first_start_in_wal_mode_with_full_sync(tmp_path):
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         head = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()
-        assert list(head) == ["1765100000"]
+        assert list(head) == ["1765110000"]
     engine.dispose()
     app = app_with_database(url)
     with app.app_context(), store.db.engine.connect() as connection:
@@ -86,7 +86,7 @@ def test_without_migrate_at_start_a_database_behind_is_refused(database_url):
     app_with_database(database_url, DATABASE_MIGRATE=False)  # now at head: starts
     with app.app_context():  # as `flask` pushes it for Flask-Alembic's plain click group
         result = app.test_cli_runner().invoke(args=["db", "current"])
-    assert result.exit_code == 0 and "1765100000" in result.output
+    assert result.exit_code == 0 and "1765110000" in result.output
 
 
 STARTER = """

@@ -119,7 +119,11 @@ def test_fragment_is_in_the_page_language(client, page):
 @pytest.mark.parametrize(("locale", "path"), ALL_PAGES, ids=[p for _, p in ALL_PAGES])
 def test_every_expander_is_a_link_to_the_url_it_fetches(client, locale, path):
     doc = soup(client.get(path))
-    controls = doc.find_all(attrs={"data-hx-get": True})
+    controls = doc.find_all(attrs={"data-hx-get": True, "data-expander": True})
+    # The only other htmx link: "Report a problem with this page", the form's next step.
+    others = doc.find_all(attrs={"data-hx-get": True, "data-expander": False})
+    assert [a["data-hx-get"] for a in others] == [a["href"] for a in others]
+    assert all(a.find_parent(id="feedback") for a in others)
     for control in controls:
         assert control.name == "a"
         assert control["data-hx-get"] == control["href"]

@@ -14,7 +14,11 @@ nginx's (deploy/nginx/), with Flask's MAX_CONTENT_LENGTH behind it.
 
 from __future__ import annotations
 
+from functools import cache
+
+from babel import Locale
 from flask import Flask, current_app, g
+from flask_babel import get_locale
 
 from ..state import state
 from . import cli, store, views
@@ -31,21 +35,43 @@ def form_state(page) -> FormState:
     return FormState(page, page)
 
 
-def form_action() -> str | None:
-    """Where a form posts: here; from the static export, to FEEDBACK_URL's origin; None
-    when the export has no FEEDBACK_URL (it then shows how to get in touch instead)."""
+def form_action(form: FormState) -> str | None:
+    """Where a form posts: its step's address here, which names its page; from the static
+    export, the same on FEEDBACK_URL's origin; None when the export has no FEEDBACK_URL (it
+    then shows how to get in touch instead)."""
     if not state().freezing:
-        return submit_url()
+        return submit_url() + form.query()
     app_origin = origin_of(current_app.config["FEEDBACK_URL"] or "")
-    return app_origin + export_submit_path() if app_origin else None
+    return app_origin + export_submit_path() + form.query() if app_origin else None
+
+
+def problem_action(form: FormState) -> str | None:
+    """The address of "Report a problem with this page": the form's, at that step."""
+    return form_action(FormState(form.shown_on, form.about, step="problem"))
 
 
 def export_submit_path() -> str:
     """The form's path on the app, built from the URL map without ``url_for``: Frozen-Flask
-    logs every ``url_for`` and would try to freeze the form's address (a POST-only one)."""
+    logs every ``url_for`` and would try to freeze the form's address (the app's alone: it
+    posts, and its pages are made per request)."""
     locale = g.lang_code
     values = {"lang_code": locale, "slug": slugs(locale)[0]}
     return current_app.url_map.bind("localhost").build("feedback.submit", values)
+
+
+@cache
+def plural_samples_of(locale: str) -> dict[str, int]:
+    """A number of each CLDR plural category of a language's whole numbers (one, few, many,
+    other), the smallest: ngettext with it gives that category's form from the catalog."""
+    rule = Locale.parse(locale).plural_form
+    samples: dict[str, int] = {}
+    for n in range(1000):
+        samples.setdefault(rule(n), n)
+    return dict(sorted(samples.items(), key=lambda item: item[1]))
+
+
+def plural_samples() -> dict[str, int]:
+    return plural_samples_of(str(get_locale()))
 
 
 def init_app(app: Flask) -> None:
@@ -55,6 +81,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         feedback_state=form_state,
         feedback_action=form_action,
+        feedback_problem=problem_action,
+        plural_samples=plural_samples,
         # htmx posts in place only here: from the export, a plain form crosses origins
         # (no CORS needed), and the app's thank-you page leads back.
         htmx_form=lambda: not state().freezing,

@@ -2,9 +2,9 @@
 
 Two kinds of mistake get two answers:
 
-* What a person can make and mend (no answer chosen, a text over 1,000 characters, an
-  accessibility report without a text): WTForms' validation, with messages in the visitor's
-  language, and the page again with the form as they filled it in (422).
+* What a person can make and mend (no answer chosen, a text over 1,000 characters, a
+  reported problem or an accessibility report without a text): WTForms' validation, with
+  messages in the visitor's language, and the step again as they filled it in (422).
 * What no form of this site sends (a body that is not URL-encoded, invalid UTF-8, control
   characters, a field twice, an answer other than yes or no, an unknown category or page):
   a plain 4xx (``Refused``), and nothing stored.
@@ -99,14 +99,16 @@ class FeedbackForm(Form):
     # The honeypot: a hidden field people never see or fill in (text browsers show every
     # other kind of hidden field), named as robots that fill in every field by name like.
     website = StringField()
+    step = "ask"  # the step the form's address names (views.FormState)
 
     def validate_answer(self, field) -> None:
-        if self.category.data == "page" and not field.data:
+        if self.category.data == "page" and self.step == "ask" and not field.data:
             # Translators: error message when neither yes nor no was chosen.
             raise ValidationError(_l("Välj ja eller nej"))
 
     def validate_text(self, field) -> None:
-        if self.category.data == "accessibility" and not field.data:
+        needed = self.category.data == "accessibility" or self.step == "problem"
+        if needed and not field.data:
             # Translators: error message when an accessibility report has no text.
             raise ValidationError(_l("Skriv vad som inte fungerade"))
 

@@ -58,9 +58,15 @@ class Feedback(Base):
     # "yes" or "no" to "Was this page useful?"; none for an accessibility report.
     answer: Mapped[str | None] = mapped_column(String(3))
     text: Mapped[str] = mapped_column(Text)
+    # The SHA-256 digest (hex) of the single-use key that lets the "tell us more" step add
+    # its text to this answer; emptied when that step is sent. Never exported.
+    token: Mapped[str | None] = mapped_column(String(64))
 
-    # Export --since and purge --older-than read by time.
-    __table_args__ = (Index("ix_feedback_created", "created"),)
+    # Export --since and purge --older-than read by time; the second step by its key.
+    __table_args__ = (
+        Index("ix_feedback_created", "created"),
+        Index("ix_feedback_token", "token"),
+    )
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {

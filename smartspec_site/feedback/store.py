@@ -314,3 +314,21 @@ def purge_before(moment: datetime) -> int:
 
 def count() -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(Feedback)) or 0
+
+
+def attach(digest: str, page: str, text: str, not_before: datetime) -> bool:
+    """The "tell us more" step: its text onto the answer whose single-use key has this
+    digest, on this page, given since ``not_before``; the key is spent in the same UPDATE,
+    so a replayed or forged key changes nothing. True when one answer took the text."""
+    session = db.session
+    try:
+        result = session.execute(
+            sa.update(Feedback)
+            .where(Feedback.token == digest, Feedback.page == page, Feedback.created >= not_before)
+            .values(text=text, token=None)
+        )
+        session.commit()
+    except SQLAlchemyError as exc:  # as in save(): the reason, never the visitor's text
+        session.rollback()
+        raise WriteFailed(f"the feedback database refused a write: {reason(exc)}") from None
+    return result.rowcount == 1

@@ -1,23 +1,39 @@
-"""The form's answers: POST → 303 → a thank-you page, or in place for htmx.
+"""The form's answers, GOV.UK's "Is this page useful?" in two steps, and the report.
 
-``POST /sv/synpunkter`` (``/en/feedback``) takes the form of any page. Without JavaScript it
-answers 303 to the thank-you page (post/redirect/get), which links back to the page the
-visitor came from; a mistake the visitor can mend gets the same page again (422) with
-GOV.UK's error summary at the top of its content and the form as they filled it in. With
-htmx (``HX-Request: true``) it answers the form's own block: the thank-you, or the form with
-its errors. Nothing the visitor sent is ever rendered unescaped (Jinja autoescapes).
+The form's address names its page: ``/sv/synpunkter?page=/sv/…`` (``/en/feedback?page=…``).
+GET there shows that page's form (never a 405: Dillo follows an error link by GET), POST
+sends it. Each step is a POST → 303 → the next step without JavaScript, and the same steps
+swapped in place for htmx (``HX-Request: true``):
+
+1. **Yes or No**, two submit buttons: the answer is stored at once, with the SHA-256 digest of
+   a random single-use key; 303 to the second step's address, which carries the key.
+2. **Tell us more** (optional): its text is added to that answer by the key, which the same
+   UPDATE spends (``store.attach``); a replayed, expired or forged key stores nothing. Then
+   the thank-you.
+
+"Report a problem with this page" (``&step=problem``) stores a text without an answer; the
+accessibility report (on its own page) stores one with the category ``accessibility``.
+A mistake the visitor can mend gets the same step again (422) with GOV.UK's error summary
+and what they typed. Nothing the visitor sent is ever rendered unescaped (Jinja autoescapes).
+
+Why a key held by the database rather than a signed one (itsdangerous): a signature needs a
+SECRET_KEY shared by every worker and machine, which this site has no other use for, and
+cannot make itself single-use: the database would have to record the use anyway. A random
+key whose digest the answer holds does both, with nothing to configure.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
+import secrets
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from urllib.parse import urlsplit
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlencode, urlsplit
 
 from flask import Blueprint, Response, abort, current_app, g, redirect, render_template, request
 from flask import url_for as flask_url_for
-from werkzeug.exceptions import MethodNotAllowed
 
 from .. import views as site_views
 from ..sitemap import Page, page_url
@@ -34,6 +50,8 @@ bp.url_defaults(site_views.add_locale)
 SLUGS = {"sv": ("synpunkter", "tack"), "en": ("feedback", "thank-you")}
 REPORT_PAGE = "accessibility-report"  # the accessibility report's own page (content/pages/)
 STATEMENT = "accessibility"  # the accessibility statement, where a report about the site leads
+KEY = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
+KEY_LIFETIME = timedelta(hours=2)  # how long after the answer its text may follow
 log = logging.getLogger(__name__)
 
 
@@ -46,11 +64,16 @@ def submit_url(locale: str | None = None) -> str:
     return flask_url_for("feedback.submit", lang_code=locale, slug=slugs(locale)[0])
 
 
+def digest(key: str) -> str:
+    return hashlib.sha256(key.encode("ascii")).hexdigest()
+
+
 @dataclass
 class FormState:
     """What a template needs to draw a form: the page it is on, the page it is about (none:
-    the whole site), its category, the submitted form (none: empty) and whether it was
-    received."""
+    the whole site), its category, its step ("ask": yes or no; "more": tell us more, with
+    its key; "problem": report a problem with the page), the submitted form (none: empty)
+    and whether it was received."""
 
     shown_on: Page
     about: Page | None
@@ -59,18 +82,55 @@ class FormState:
     received: bool = False
     errors: list[tuple[str, str]] = field(default_factory=list)
     in_place: bool = False  # answered to htmx: the error summary goes inside the form
+    step: str = "ask"
+    key: str | None = None
+
+    def query(self) -> str:
+        """The query of this step's address: the page, and the step when it is not the
+        first."""
+        args = {"page": page_url(self.shown_on)}
+        if self.step == "more" and self.key:
+            args["key"] = self.key
+        elif self.step == "problem":
+            args["step"] = "problem"
+        return "?" + urlencode(args, safe="/")
+
+    def address(self) -> str:
+        return submit_url() + self.query()
 
 
 def wants_fragment() -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+def addressed() -> FormState:
+    """The form the address names: its page (the start page when none is named), its step."""
+    site = state().site
+    args = request.args
+    path = args.get("page") or page_url(site["start"])
+    locale, _, rest = path.lstrip("/").partition("/")
+    found = site.resolve(locale, rest) if path.startswith("/") else None
+    if found is None or page_url(found, locale) != path:
+        abort(404)
+    if found.key == REPORT_PAGE:
+        return FormState(found, None, "accessibility")
+    key = args.get("key")
+    if key is not None:
+        if not KEY.fullmatch(key):
+            abort(404)
+        return FormState(found, found, step="more", key=key)
+    if args.get("step") == "problem":
+        return FormState(found, found, step="problem")
+    return FormState(found, found)
+
+
 @bp.route("/<any(synpunkter, feedback):slug>", methods=["GET", "POST"])
 def submit(slug: str) -> Response:
     if slug != slugs(g.lang_code)[0]:
         abort(404)
+    named = addressed() if "page" in request.args else None
     if request.method != "POST":
-        raise MethodNotAllowed(valid_methods=["POST"])
+        return show(named or addressed())
     if why := guard.refusal():
         log.info("feedback refused as cross-site: %s", why)
         abort(403)
@@ -78,28 +138,79 @@ def submit(slug: str) -> Response:
         form = FeedbackForm(read_body())
         refused_values(form)
         about = resolve(form.page.data, form.category.data)
+        step = named.step if named else "ask"
+        if step == "ask" and not form.answer.data and form.text.data:
+            step = "problem"  # a text without Yes or No reports a problem (older forms)
+        mismatch = named and (named.category, named.about) != (form.category.data, about)
+        if mismatch and "page" in (named.category, form.category.data):
+            raise Refused(400, "the form's page is not the page its address names")
+        if step != "ask" and form.answer.data:
+            raise Refused(400, f"the step {step!r} has no yes or no")
     except Refused as refused:
         log.info("feedback refused (%s): %s", refused.status, refused.reason)
         abort(refused.status)
     site = state().site
     shown_on = site[REPORT_PAGE] if form.category.data == "accessibility" else about
+    form_state = FormState(shown_on, about, form.category.data, form, step=step)
+    form_state.key = named.key if named else None
     back = return_url(about)
     if form.website.data:  # the honeypot: a robot is told it worked, and nothing is kept
         log.info("feedback dropped: the honeypot was filled in")
-        return received(FormState(shown_on, about, form.category.data, received=True), back)
+        return received(form_state, back)
+    form.step = step
     if not form.validate():
-        return with_errors(FormState(shown_on, about, form.category.data, form))
+        if step == "ask" and form.text.errors:  # an older form's text, too long
+            form_state.step = "problem"
+        return with_errors(form_state)
+    page = page_url(about) if about else ""
+    if step == "more":
+        if not attached(form_state.key, page, form.text.data):
+            log.info("feedback refused (400): a spent, expired or unknown key")
+            abort(400)
+        return received(form_state, back)
+    key = secrets.token_urlsafe(32) if step == "ask" and not form.text.data else None
     store.save(
         Feedback(
             created=datetime.now(UTC),
-            page=page_url(about) if about else "",
+            page=page,
             locale=g.lang_code,
             category=form.category.data,
             answer=form.answer.data or None,
             text=form.text.data,
+            token=digest(key) if key else None,
         )
     )
-    return received(FormState(shown_on, about, form.category.data, received=True), back)
+    if key:  # the answer is stored: on to "tell us more"
+        more = FormState(shown_on, about, step="more", key=key)
+        if wants_fragment():
+            return no_store(Response(render_template("feedback/form.html", feedback=more)))
+        return no_store(redirect(more.address(), code=303))
+    return received(form_state, back)
+
+
+def attached(key: str | None, page: str, text: str) -> bool:
+    """The second step's text onto the first step's answer. An empty text spends the key
+    and stores nothing; it is thanked whatever the key was."""
+    if key is None:
+        return False
+    taken = store.attach(digest(key), page, text, datetime.now(UTC) - KEY_LIFETIME)
+    return taken or not text
+
+
+def show(form_state: FormState) -> Response:
+    """GET at the form's address: that page's form, at the step the address names (htmx:
+    the form alone, in place)."""
+    if wants_fragment():
+        return no_store(Response(render_template("feedback/form.html", feedback=form_state)))
+    return no_store(Response(render_page(form_state)))
+
+
+def render_page(form_state: FormState) -> str:
+    if form_state.category == "accessibility":
+        page = form_state.shown_on
+        context = site_views.page_context(page)
+        return render_template(page.template, **context, feedback=form_state)
+    return render_template("feedback/page.html", page=form_state.shown_on, feedback=form_state)
 
 
 def resolve(path: str | None, category: str) -> Page | None:
@@ -135,6 +246,7 @@ def no_store(response: Response) -> Response:
 
 def received(form_state: FormState, back: str) -> Response:
     if wants_fragment():
+        form_state.received = True
         return no_store(Response(render_template("feedback/form.html", feedback=form_state)))
     thanks = flask_url_for(
         "feedback.thanks", slug=slugs(g.lang_code)[0], done=slugs(g.lang_code)[1], page=back
@@ -143,19 +255,20 @@ def received(form_state: FormState, back: str) -> Response:
 
 
 def with_errors(form_state: FormState) -> Response:
+    """The step again with GOV.UK's error summary. Each link leads to its question's group,
+    label or legend included: without script the browser scrolls that into view, and
+    site.js moves focus on to the field (GOV.UK's error summary does the same)."""
     form = form_state.form
     form_state.in_place = wants_fragment()
     form_state.errors = [
-        (f"feedback-{name}" + ("-yes" if name == "answer" else ""), str(message))
+        (f"feedback-{name}-group", str(message))
         for name in ("answer", "text")
         for message in getattr(form, name).errors
     ]
     if wants_fragment():
         body = render_template("feedback/form.html", feedback=form_state)
     else:
-        page = form_state.shown_on
-        context = site_views.page_context(page)
-        body = render_template(page.template, **context, feedback=form_state)
+        body = render_page(form_state)
     return no_store(Response(body, status=422))
 
 

@@ -66,6 +66,27 @@
     });
   }
 
+  /* The menu button of small screens (GOV.UK's header "Menu"): made here, so no browser
+   * without script has a control that does nothing; the stylesheet shows it, and hides the
+   * menu until it is pressed, only on small screens and only where script runs. */
+  function initMenu() {
+    var nav = doc.getElementById("site-nav");
+    var tools = doc.querySelector(".site-header__tools");
+    if (!nav || !tools || !nav.getAttribute("data-menu-label")) return;
+    var button = doc.createElement("button");
+    button.setAttribute("type", "button");
+    button.className = "site-nav__toggle";
+    button.setAttribute("aria-controls", "site-nav");
+    button.setAttribute("aria-expanded", "false");
+    button.appendChild(doc.createTextNode(nav.getAttribute("data-menu-label")));
+    tools.appendChild(button);
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      nav.className = open ? "site-nav site-nav--open" : "site-nav";
+    });
+  }
+
   /* Expanders: links that htmx turns into disclosures. Only with htmx are they given the
    * disclosure semantics; without it they are, and stay, links to full pages. */
   function panelOf(control) {
@@ -193,22 +214,52 @@
    * fields. The texts come from the server's markup; none is written here. */
   var baseTitle = doc.title;
 
+  var feedbackStatus = null;
+
   function showFeedbackState(section) {
     var summary = section.querySelector("[data-error-summary]");
     var prefix = section.getAttribute("data-error-title");
+    var heading = section.querySelector("[data-feedback-focus]");
     doc.title = prefix ? prefix + " " + baseTitle : baseTitle;
-    setFocus(summary || section.querySelector("[data-feedback-focus]"));
+    /* The live region outlives the swap, so the new step is announced where focus alone
+     * is not (and the error summary's role="alert" speaks for itself). */
+    if (feedbackStatus && heading && !summary) feedbackStatus.textContent = heading.textContent;
+    setFocus(summary || heading);
     initCharacterCounts(section);
+  }
+
+  /* GOV.UK's error summary: a link focuses its field and brings the field's question into
+   * view, its label or legend included, which the browser's own jump to the field would
+   * scroll out of sight. Without script the link leads to the question's group itself. */
+  function initErrorSummaryLinks() {
+    doc.addEventListener("click", function (event) {
+      var link = event.target && event.target.closest && event.target.closest("[data-error-summary] a");
+      var id = link && (link.getAttribute("href") || "").replace(/^#/, "");
+      var group = id && doc.getElementById(id);
+      var field = group && group.querySelector("input:not([type=hidden]), textarea, select, button");
+      if (!field) return;
+      event.preventDefault();
+      group.scrollIntoView();
+      field.focus({ preventScroll: true });
+    });
   }
 
   function initFeedback() {
     var sent = false;
+    var section = doc.getElementById("feedback");
+    if (section && section.parentNode) {
+      feedbackStatus = doc.createElement("div");
+      feedbackStatus.className = "visually-hidden";
+      feedbackStatus.setAttribute("role", "status");
+      section.parentNode.insertBefore(feedbackStatus, section.nextSibling);
+    }
     function fromFeedback(event) {
       var elt = event.detail && event.detail.elt;
       return !!(elt && elt.hasAttribute && elt.hasAttribute("data-feedback-form"));
     }
     doc.body.addEventListener("htmx:beforeRequest", function (event) {
-      if (fromFeedback(event)) sent = true;
+      var elt = event.detail && event.detail.elt;
+      if (fromFeedback(event) || (elt && elt.closest && elt.closest("#feedback"))) sent = true;
     });
     doc.body.addEventListener("htmx:afterSettle", function () {
       var section = doc.getElementById("feedback");
@@ -223,6 +274,11 @@
      * that is not such a page: the form is sent again as a plain form, so the browser shows
      * what it can. A form's submit() fires no submit event, so htmx stays out of it. */
     function resend(event) {
+      var elt = event.detail && event.detail.elt;
+      if (elt && elt.tagName === "A" && elt.closest && elt.closest("#feedback")) {
+        window.location.href = elt.href; // "Report a problem": its step as a page
+        return;
+      }
       if (!fromFeedback(event)) return;
       sent = false;
       event.detail.elt.submit();
@@ -279,6 +335,11 @@
       group.setAttribute("data-count-ready", "");
       var limit = parseInt(group.getAttribute("data-limit"), 10);
       var lang = root.getAttribute("lang") || undefined;
+      /* The catalog gives one message per plural form of the page's language (ngettext),
+       * named by its CLDR category; Intl.PluralRules says which a number takes. Without
+       * it, the server's own text ("up to 1,000 characters") stays. */
+      if (!(window.Intl && Intl.PluralRules)) return;
+      var plural = new Intl.PluralRules(lang);
       var shown = doc.createElement("div");
       shown.className = "form-hint character-count__status";
       shown.setAttribute("aria-hidden", "true");
@@ -295,10 +356,12 @@
         var length = Array.from ? Array.from(box.value).length : box.value.length;
         var left = limit - length;
         var count = Math.abs(left);
-        var key = (left < 0 ? "data-over-" : "data-remaining-") + (count === 1 ? "one" : "other");
+        var prefix = left < 0 ? "data-over-" : "data-remaining-";
+        var form = group.getAttribute(prefix + plural.select(count)) ||
+          group.getAttribute(prefix + "other");
         return {
           over: left < 0,
-          text: group.getAttribute(key).replace("{n}", count.toLocaleString(lang))
+          text: form ? form.replace("{n}", count.toLocaleString(lang)) : info.textContent
         };
       }
 
@@ -330,7 +393,9 @@
   function init() {
     initSkipLink();
     initBanner();
+    initMenu();
     initCharacterCounts(doc);
+    initErrorSummaryLinks();
     /* A page answered with the form's errors (no htmx): the summary takes focus. */
     setFocus(doc.querySelector("main [data-error-summary]"));
     if (window.htmx && typeof window.htmx.onLoad === "function") {

@@ -194,10 +194,64 @@ def easy_read_link_by_keyboard(driver: Driver, base: str, locale: str) -> None:
         assert spacing >= 1.5 and align in ("start", "left") and hyphens == "none"
 
 
+STRATEGY = SITE["strategy"]
+SUBMIT = {"sv": "/sv/synpunkter", "en": "/en/feedback"}
+HEADING_FOCUSED = (
+    "var el = document.activeElement;"
+    "return el.hasAttribute('data-feedback-focus') && el.textContent.trim() === arguments[0];"
+)
+STATUS_SAYS = (
+    "var want = arguments[0];"
+    "return [].some.call(document.querySelectorAll('[role=status]'),"
+    " function (el) { return el.textContent.trim() === want; });"
+)
+QUESTION_IN_VIEW = (
+    "var label = document.querySelector('#feedback-text-group label').getBoundingClientRect();"
+    "var box = document.getElementById('feedback-text').getBoundingClientRect();"
+    "return [label.top, box.bottom, window.innerHeight];"
+)
+
+
+def feedback_in_two_steps_in_place(driver: Driver, base: str, locale: str) -> None:
+    """No, then a text: htmx swaps each step in, focus moves to its heading, and the live
+    region says it; no page load."""
+    driver.goto(f"{base}/{locale}/{STRATEGY.path(locale)}")
+    driver.wait("return !!window.htmx;")
+    driver.js("window.scenarioMarker = 'still here';")
+    more = {"sv": "Tack för ditt svar", "en": "Thank you for your answer"}[locale]
+    thanks = {"sv": "Tack för dina synpunkter", "en": "Thank you for your feedback"}[locale]
+    driver.click("#feedback-answer-no")
+    driver.wait(HEADING_FOCUSED, more)
+    driver.wait(STATUS_SAYS, more)
+    driver.js("document.getElementById('feedback-text').value = arguments[0];", "Bra, tack")
+    driver.click("#feedback form button")
+    driver.wait(HEADING_FOCUSED, thanks)
+    driver.wait(STATUS_SAYS, thanks)
+    assert driver.js("return window.scenarioMarker;") == "still here", "the page reloaded"
+
+
+def feedback_error_link_brings_the_question_into_view(
+    driver: Driver, base: str, locale: str
+) -> None:
+    """ "Report a problem" sent empty: the error summary takes focus; its link focuses the
+    text box with its label in view."""
+    driver.goto(f"{base}{SUBMIT[locale]}?page=/{locale}/{STRATEGY.path(locale)}&step=problem")
+    driver.wait("return !!window.htmx;")
+    driver.click("#feedback form button")
+    driver.wait("return document.activeElement.hasAttribute('data-error-summary');")
+    driver.js("window.scrollTo(0, document.body.scrollHeight);")
+    driver.click("[data-error-summary] a")
+    driver.wait("return document.activeElement.id === 'feedback-text';")
+    label_top, box_bottom, height = driver.js(QUESTION_IN_VIEW)
+    assert label_top >= 0 and box_bottom <= height, (label_top, box_bottom, height)
+
+
 SCENARIOS = [
     feature_test_finds_a_modern_engine,
     feature_test_shows_the_banner_without_a_feature,
     skip_link_moves_focus_into_main,
     expanders_open_and_close_in_place,
     easy_read_link_by_keyboard,
+    feedback_in_two_steps_in_place,
+    feedback_error_link_brings_the_question_into_view,
 ]

@@ -1,7 +1,8 @@
-"""The feedback form in Chromium, by keyboard only, with JavaScript (htmx posts in place)
-and without (post/redirect/get); what a screen reader is given at each step (the focused
-element's role and accessible name); axe-core on the form, its error state, the thank-you
-and the accessibility report; GOV.UK's character count; the fallback to a plain post."""
+"""The feedback form in Chromium, by keyboard only, with JavaScript (htmx swaps each step in
+place) and without (POST → 303 → the next step); what a screen reader is given at each step
+(the focused element's role and accessible name, the live region); axe-core on every step,
+its error state, the thank-you and the accessibility report; the error summary bringing the
+question into view; GOV.UK's character count; the fallback to a plain post."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from .conftest import _context
 from .helpers import LOCALES, axe_violations
 
 THANKS = {"sv": "Tack för dina synpunkter", "en": "Thank you for your feedback"}
+MORE = {"sv": "Tack för ditt svar", "en": "Thank you for your answer"}
+REPORT = {"sv": "Rapportera ett problem med sidan", "en": "Report a problem with this page"}
+SUBMIT = {"sv": "/sv/synpunkter", "en": "/en/feedback"}
 ERROR = {"sv": "Fel:", "en": "Error:"}
 PROBLEM = {"sv": "Det finns fel i formuläret", "en": "There is a problem"}
 NO_ANSWER = {"sv": "Välj ja eller nej", "en": "Select yes or no"}
@@ -65,12 +69,13 @@ def stored(marker: str) -> list[dict]:
     return [row for row in rows(TEST_CONFIG["DATABASE_URL"]) if marker in row["text"]]
 
 
-def fill_by_keyboard(page: Page, marker: str) -> None:
-    """Into the radios (the first one takes focus), Down to "No", Tab to the text box, type,
-    then Tab past the privacy link to the button."""
-    assert tab_until(page, "el.name === 'answer'")["id"] == "feedback-answer-yes"
-    page.keyboard.press("ArrowDown")
-    assert page.evaluate(FOCUSED)["id"] == "feedback-answer-no"
+def to_button(page: Page, value: str) -> dict:
+    return tab_until(page, f"el.tagName === 'BUTTON' && el.value === '{value}'")
+
+
+def tell_more_by_keyboard(page: Page, marker: str) -> None:
+    """From the second step's heading: Tab to the text box, type, Tab past the privacy link
+    to the button."""
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUSED)["id"] == "feedback-text"
     page.keyboard.type(f"Sent by keyboard {marker}")
@@ -81,22 +86,28 @@ def fill_by_keyboard(page: Page, marker: str) -> None:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_keyboard_only_with_javascript_posts_in_place_and_announces_the_thanks(
-    page, live_server, locale
-):
+def test_keyboard_only_with_javascript_swaps_each_step_and_announces_it(page, live_server, locale):
     url = live_server.url + path_of("strategy", locale)
     page.goto(url)
     page.wait_for_function("() => !!window.htmx")
+    assert not (violations := axe_violations(page)), violations
     marker = uuid.uuid4().hex
-    fill_by_keyboard(page, marker)
+    to_button(page, "no")
     page.keyboard.press("Enter")
-    heading = page.get_by_role("heading", name=THANKS[locale])
+    heading = page.get_by_role("heading", name=MORE[locale])
     expect(heading).to_be_focused()  # a screen reader reads the focused heading's name
-    assert page.url == url, "no page load: htmx swapped the thank-you in"
+    expect(page.get_by_role("status").filter(has_text=MORE[locale])).to_have_count(1)
+    assert page.url == url, "no page load: htmx swapped the second step in"
+    assert not (violations := axe_violations(page)), violations
+    tell_more_by_keyboard(page, marker)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name=THANKS[locale])).to_be_focused()
+    expect(page.get_by_role("status").filter(has_text=THANKS[locale])).to_have_count(1)
+    assert page.url == url
     assert not page.title().startswith(ERROR[locale])
-    (row,) = stored(marker)
-    expected = (path_of("strategy", locale), "no", locale)
-    assert (row["page"], row["answer"], row["locale"]) == expected
+    (row,) = stored(marker)  # one row: the answer, and the text added to it
+    expected = (path_of("strategy", locale), "no", locale, None)
+    assert (row["page"], row["answer"], row["locale"], row["token"]) == expected
     assert not (violations := axe_violations(page)), violations
 
 
@@ -108,11 +119,18 @@ def test_keyboard_only_without_javascript_posts_redirects_and_leads_back(
     origin = path_of("areas", locale)
     page.goto(live_server.url + origin)
     marker = uuid.uuid4().hex
-    fill_by_keyboard(page, marker)
+    to_button(page, "yes")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/(synpunkter|feedback)\?page=.*&key="))
+    expect(page.get_by_role("heading", level=2, name=MORE[locale])).to_be_visible()
+    assert not (violations := axe_violations_without_javascript(page)), violations
+    tab_until(page, "el.id === 'feedback-text'")
+    page.keyboard.type(f"Sent by keyboard {marker}")
+    to_button(page, "")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/(synpunkter/tack|feedback/thank-you)\?page="))
     expect(page.get_by_role("heading", level=1)).to_have_text(THANKS[locale])
-    assert len(stored(marker)) == 1
+    assert [r["answer"] for r in stored(marker)] == ["yes"]
     assert not (violations := axe_violations_without_javascript(page)), violations
     back = tab_until(page, "el.closest('.link-block')")
     assert str(SITE["areas"].title.msgid) in back["text"] or locale == "en"
@@ -120,13 +138,34 @@ def test_keyboard_only_without_javascript_posts_redirects_and_leads_back(
     expect(page).to_have_url(live_server.url + origin)
 
 
+QUESTION_IN_VIEW = """() => {
+  const group = document.getElementById('feedback-text-group');
+  const label = group.querySelector('label').getBoundingClientRect();
+  const box = document.getElementById('feedback-text').getBoundingClientRect();
+  return {labelTop: label.top, boxBottom: box.bottom, height: window.innerHeight,
+          scrolled: window.scrollY};
+}"""
+
+
+def question_in_view(page: Page) -> None:
+    """The question's label is on screen, not above its top edge, and the field below it
+    too (issue 21: the error link scrolled the question out of sight)."""
+    seen = page.evaluate(QUESTION_IN_VIEW)
+    assert seen["scrolled"] > 0, seen  # the page did have to scroll
+    assert seen["labelTop"] >= 0 and seen["boxBottom"] <= seen["height"], seen
+
+
 @pytest.mark.parametrize("locale", LOCALES)
-def test_errors_with_javascript_take_focus_and_lead_to_the_field(page, live_server, locale):
+def test_errors_with_javascript_take_focus_and_bring_the_question_into_view(
+    page, live_server, locale
+):
+    page.set_viewport_size({"width": 800, "height": 420})
     page.goto(live_server.url + path_of("mapping", locale))
     page.wait_for_function("() => !!window.htmx")
     title = page.title()
-    tab_until(page, "el.closest('#feedback') && el.tagName === 'TEXTAREA'")
-    page.keyboard.type("Kept <b>as typed</b>")
+    tab_until(page, "el.closest('.feedback__problem')")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name=REPORT[locale])).to_be_focused()
     tab_until(page, "el.tagName === 'BUTTON' && el.closest('#feedback')")
     page.keyboard.press("Enter")
     summary = page.locator("[data-error-summary]")
@@ -134,16 +173,16 @@ def test_errors_with_javascript_take_focus_and_lead_to_the_field(page, live_serv
     expect(page.get_by_role("alert")).to_contain_text(PROBLEM[locale])
     assert page.title() == f"{ERROR[locale]} {title}"
     box = page.locator("#feedback-text")
-    expect(box).to_have_value("Kept <b>as typed</b>")
     expect(box).to_have_accessible_description(re.compile(r"."))
-    expect(page.locator("#feedback-answer-yes")).to_have_attribute("aria-invalid", "true")
+    expect(box).to_have_attribute("aria-invalid", "true")
     assert not (violations := axe_violations(page)), violations
+    page.evaluate("window.scrollTo(0, 0)")
     page.keyboard.press("Tab")
-    assert page.evaluate(FOCUSED)["text"] == NO_ANSWER[locale]
     page.keyboard.press("Enter")
-    assert page.evaluate(FOCUSED)["id"] == "feedback-answer-yes"
+    assert page.evaluate(FOCUSED)["id"] == "feedback-text"
+    question_in_view(page)
     # Mended, it goes through; the title loses its prefix.
-    page.keyboard.press("Space")
+    page.keyboard.type("Kartan laddar inte")
     tab_until(page, "el.tagName === 'BUTTON' && el.closest('#feedback')")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name=THANKS[locale])).to_be_focused()
@@ -151,17 +190,18 @@ def test_errors_with_javascript_take_focus_and_lead_to_the_field(page, live_serv
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_errors_without_javascript_come_back_as_the_page_with_a_summary(
-    nojs_page, live_server, locale
-):
+def test_errors_without_javascript_link_to_the_question_in_view(nojs_page, live_server, locale):
     page = nojs_page
+    page.set_viewport_size({"width": 800, "height": 420})
     page.goto(live_server.url + path_of("start", locale))
-    title = page.title()
-    tab_until(page, "el.tagName === 'BUTTON' && el.closest('#feedback')")
-    page.keyboard.press("Enter")
+    page.locator(".feedback__problem a").click()
+    expect(page.get_by_role("heading", level=2, name=REPORT[locale])).to_be_visible()
+    page.locator("#feedback button").click()
     expect(page.locator("main [data-error-summary]")).to_be_visible()
-    assert page.title() == f"{ERROR[locale]} {title}"
+    assert page.title().startswith(ERROR[locale])
     assert not (violations := axe_violations_without_javascript(page)), violations
+    page.locator("[data-error-summary] a").click()
+    question_in_view(page)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -181,7 +221,7 @@ def test_the_accessibility_report_and_its_errors_pass_axe(page, live_server, loc
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_character_count_says_what_is_left_and_what_is_too_many(page, live_server, locale):
-    page.goto(live_server.url + path_of("start", locale))
+    page.goto(f"{live_server.url}{SUBMIT[locale]}?page=/{locale}/&step=problem")
     status = page.locator(".character-count__status")
     box = page.locator("#feedback-text")
     # The empty box's count comes from the server (Babel), the typed one from the browser's
@@ -208,7 +248,8 @@ def test_an_error_answer_htmx_cannot_swap_is_shown_in_the_form(page, live_server
     (role="alert"), the same message as without script."""
     page.goto(live_server.url + "/sv/")
     page.wait_for_function("() => !!window.htmx")
-    page.locator("#feedback-answer-no").check()
+    page.locator(".feedback__problem a").click()
+    expect(page.get_by_role("heading", name=REPORT["sv"])).to_be_focused()
     page.locator("#feedback-text").evaluate("box => { box.value = 'x'.repeat(40000); }")
     page.locator("#feedback button").click()
     failure = page.locator("#feedback [data-feedback-failure]")

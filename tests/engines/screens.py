@@ -18,6 +18,7 @@ from pathlib import Path
 
 WIDTH, HEIGHT = 1024, 3200  # a tall screen: the whole start page fits in one screenshot
 STEP = 20  # seconds any single step may take
+TITLE_KNOWN = 60  # characters of a page's title that identify it in the window's name
 SETTLE = 0.4  # seconds between two screenshots that must be equal for the page to count as painted
 
 # How each engine is started with a fresh profile in HOME, and how its window is named.
@@ -99,17 +100,34 @@ class Session:
         )
         return result.stdout.strip()
 
-    def _wait_for_title(self, title: str) -> str:
-        wanted = self.window_name.format(title=title)
+    def _wait_for_title(self, title: str | tuple[str, ...]) -> str:
+        """The window once it shows a page of that title (or of one of those titles). Dillo
+        cuts a long title short, so a title is known by its first TITLE_KNOWN characters."""
+        titles = (title,) if isinstance(title, str) else title
+        wanted = [self.window_name.format(title=one) for one in titles]
+        known = {
+            name if len(one) <= TITLE_KNOWN else None
+            for name, one in zip(wanted, titles, strict=True)
+        }
+        prefixes = [
+            self.window_name.format(title=one[:TITLE_KNOWN]).split("{")[0] for one in titles
+        ]
         deadline = time.monotonic() + STEP
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the browser exited ({self.process.returncode})")
             for window in self._tool("xdotool", "search", "--name", ".").split():
-                if self._tool("xdotool", "getwindowname", window) == wanted:
+                name = self._tool("xdotool", "getwindowname", window)
+                if name in known or any(
+                    len(one) > TITLE_KNOWN and self._shows(name, one) for one in titles
+                ):
                     return window
             time.sleep(0.2)
-        raise TimeoutError(f"no window named {wanted!r} within {STEP} s")
+        raise TimeoutError(f"no window named {wanted!r} within {STEP} s ({prefixes})")
+
+    def _shows(self, name: str, title: str) -> bool:
+        before, _, after = self.window_name.partition("{title}")
+        return name.startswith(before + title[:TITLE_KNOWN]) and name.endswith(after)
 
     def go(self, url: str, title: str) -> None:
         """Type the address into the location bar, as a person would (Ctrl+L)."""
@@ -118,6 +136,18 @@ class Session:
         self._tool("xdotool", "type", "--delay", "2", url)
         self._tool("xdotool", "key", "Return")
         self.window = self._wait_for_title(title)
+
+    def click(self, x: int, y: int, title: str | None = None) -> None:
+        """Click at a point of the screen, as a person would with the mouse; with a title,
+        wait for the page of that title."""
+        self._tool("xdotool", "windowfocus", "--sync", self.window)
+        self._tool("xdotool", "mousemove", "--sync", str(x), str(y), "click", "1")
+        if title is not None:
+            self.window = self._wait_for_title(title)
+
+    def type(self, text: str) -> None:
+        self._tool("xdotool", "windowfocus", "--sync", self.window)
+        self._tool("xdotool", "type", "--delay", "20", text)
 
     def screenshot(self, path: Path) -> Path:
         """The screen once two captures a moment apart are the same (painting has settled)."""

@@ -10,16 +10,15 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from PIL import Image
 
 from smartspec_site.config import ROOT
 
 from ..helpers import SITE, soup
 from . import looks
-from .catalog import BROWSERS, X_TOOLS, require_browser, require_x
+from .catalog import BROWSERS, X_TOOLS
+from .conftest import GRAPHICAL
 from .screens import visit, xvfb
 
-GRAPHICAL = ("dillo", "netsurf")
 AREA, GROUP = SITE["area:ict"], SITE["group:strength"]
 PAGES = {
     "sv-start": "/sv/",
@@ -53,16 +52,6 @@ def screenshots(app, live_server) -> dict:
         error = future.exception()
         results[engine] = error if error else future.result()
     return results
-
-
-@pytest.fixture(params=GRAPHICAL)
-def shots(request, screenshots) -> dict:
-    require_x()
-    require_browser(request.param)
-    result = screenshots[request.param]
-    if isinstance(result, Exception):
-        raise result
-    return {name: Image.open(path).convert("RGB") for name, path in result.items()}
 
 
 def look(shots: dict, check, *args) -> dict[str, list[str]]:
