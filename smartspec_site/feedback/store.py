@@ -18,17 +18,7 @@ instances, a `flask` command during a restart) take turns; the second finds the 
 the head revision and does nothing. ``DATABASE_MIGRATE = false`` leaves migrating to a deploy
 step (``flask db upgrade``); the app then refuses to start on a database that is behind.
 
-A failed write throws its connection away. SQLite opens a file it may not write (made
-read-only, immutable, on a full or read-only disk) read-only without a word, and
-``pool_pre_ping`` only reads, so such a connection used to stay in a worker's pool and fail
-every post after the fault had ended. Every ``OperationalError`` (and PostgreSQL's read-only
-transaction) now marks the connection as lost (``handle_error``'s ``is_disconnect``), which
-invalidates it and the worker's pool: the next request connects afresh. A SQLite connection
-whose file was moved or replaced is not handed out again (``SameFile``).
-
-No error names what a visitor wrote: the engine hides parameters, and ``save`` raises
-``WriteFailed`` with the database's one-line reason only, since PostgreSQL's message goes on
-with the row itself ("Failing row contains (…)"), and a traceback prints its chain.
+How a failed write heals, and why no error names what a visitor wrote: faults.py.
 """
 
 from __future__ import annotations
@@ -51,6 +41,7 @@ from flask_sqlalchemy_lite import SQLAlchemy
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..config import StartError
+from .faults import SameFile, WriteFailed, on_error, reason
 from .models import Base, Feedback, HealthCheck
 
 db = SQLAlchemy()
@@ -59,11 +50,6 @@ SQLITE_BUSY_SECONDS = 15
 # PostgreSQL's advisory locks are keyed by a 64-bit number: this wing's, from its name.
 LOCK_KEY = zlib.crc32(b"smartspec_site.feedback migrations")
 log = logging.getLogger(__name__)
-
-
-class WriteFailed(RuntimeError):
-    """The database refused a write. The message is its reason in one line, without the
-    values written."""
 
 
 def engine_options(url: str) -> dict:
@@ -80,57 +66,6 @@ def on_sqlite_connect(dbapi_connection, connection_record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
-
-
-class SameFile:
-    """A pooled SQLite connection is handed out only while its file is still the one at the
-    database's path. One whose file was moved, deleted or replaced (a restore) would write
-    where nobody reads: acknowledged feedback, lost. The pool replaces it instead (raising
-    DisconnectionError at checkout is SQLAlchemy's way), and a folder that is gone then
-    fails the write, and /healthz, in so many words."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def identity(self) -> tuple[int, int] | None:
-        try:
-            info = self.path.stat()
-        except OSError:
-            return None
-        return info.st_dev, info.st_ino
-
-    def connected(self, dbapi_connection, connection_record) -> None:
-        connection_record.info["file"] = self.identity()
-
-    def checked_out(self, dbapi_connection, connection_record, proxy) -> None:
-        if connection_record.info.get("file") != self.identity():
-            raise sa.exc.DisconnectionError(f"{self.path} was moved, deleted or replaced")
-
-
-# PostgreSQL's "cannot execute … in a read-only transaction": a connection to a server that
-# became a standby, or to a database made read-only, stays so until it is closed.
-READ_ONLY_SQLSTATE = "25006"
-
-
-def on_error(context: sa.engine.ExceptionContext) -> None:
-    """A connection that failed with an OperationalError (a read-only fallback, a full
-    disk, a server gone) or on a read-only PostgreSQL transaction is thrown away with the
-    worker's pool, never handed out again."""
-    error = context.original_exception
-    if isinstance(error, context.dialect.loaded_dbapi.OperationalError) or (
-        getattr(error, "sqlstate", None) == READ_ONLY_SQLSTATE
-    ):
-        context.is_disconnect = True
-
-
-def reason(exc: BaseException) -> str:
-    """Why the database refused, in one line and without the row: PostgreSQL's primary
-    message (its DETAIL may quote the row), else the first line of the driver's error."""
-    orig = getattr(exc, "orig", None) or exc
-    diag = getattr(orig, "diag", None)
-    primary = getattr(diag, "message_primary", None)
-    lines = (primary or str(orig)).splitlines()
-    return lines[0] if lines else type(orig).__name__
 
 
 def sqlite_path(engine: sa.Engine) -> Path | None:
@@ -270,17 +205,24 @@ def cannot_open(url: str, exc: BaseException) -> str:
     )
 
 
-def save(entry: Feedback) -> None:
-    """Store one piece of feedback; returns once it is committed (on disk, for SQLite).
-    A refusal raises ``WriteFailed`` naming the reason, never the text: ``from None`` keeps
-    the driver's error, which may quote the row, out of the logged traceback."""
+@contextmanager
+def writing() -> Iterator[sa.orm.Session]:
+    """A write and its commit. A refusal raises ``WriteFailed`` naming the reason, never
+    the text: ``from None`` keeps the driver's error, which may quote the row, out of the
+    logged traceback."""
     session = db.session
     try:
-        session.add(entry)
+        yield session
         session.commit()
     except SQLAlchemyError as exc:
         session.rollback()
         raise WriteFailed(f"the feedback database refused a write: {reason(exc)}") from None
+
+
+def save(entry: Feedback) -> None:
+    """Store one piece of feedback; returns once it is committed (on disk, for SQLite)."""
+    with writing() as session:
+        session.add(entry)
 
 
 def write_check(app: Flask) -> str | None:
@@ -320,15 +262,10 @@ def attach(digest: str, page: str, text: str, not_before: datetime) -> bool:
     """The "tell us more" step: its text onto the answer whose single-use key has this
     digest, on this page, given since ``not_before``; the key is spent in the same UPDATE,
     so a replayed or forged key changes nothing. True when one answer took the text."""
-    session = db.session
-    try:
+    with writing() as session:
         result = session.execute(
             sa.update(Feedback)
             .where(Feedback.token == digest, Feedback.page == page, Feedback.created >= not_before)
             .values(text=text, token=None)
         )
-        session.commit()
-    except SQLAlchemyError as exc:  # as in save(): the reason, never the visitor's text
-        session.rollback()
-        raise WriteFailed(f"the feedback database refused a write: {reason(exc)}") from None
     return result.rowcount == 1
