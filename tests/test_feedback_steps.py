@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from .feedback_helpers import SUBMIT, THANKS, app_with_database, form, rows
-from .helpers import HX, LOCALES, SITE, soup, vary
+from .helpers import HX, LOCALES, SITE, soup, text_of, vary
 
 
 @pytest.fixture
@@ -69,7 +69,12 @@ def test_yes_or_no_then_tell_us_more_stores_one_row(client, url, locale):
 
     # The key is spent: sent again (a replay), it stores nothing.
     replay = client.post(more, data=form(page, answer="", text="Igen"))
-    assert replay.status_code == 400
+    assert replay.status_code == 409
+    spent = {
+        "sv": "Ditt svar på frågan har kommit fram, men vi kunde inte ta emot texten.",
+        "en": "We have received your answer to the question, but we could not accept your text.",
+    }
+    assert spent[locale] in text_of(replay)
     assert [r["text"] for r in rows(url)] == ["Saknar en karta"]
 
 
@@ -78,16 +83,16 @@ def test_a_forged_expired_or_misplaced_key_stores_nothing(client, url):
     more = answered(client, "sv", page)
     key = parse_qs(urlsplit(more).query)["key"][0]
     forged = f"{SUBMIT['sv']}?page={page}&key={'A' * 43}"
-    assert client.post(forged, data=form(page, answer="", text="x")).status_code == 400
+    assert client.post(forged, data=form(page, answer="", text="x")).status_code == 409
     elsewhere = f"{SUBMIT['sv']}?page=/sv/&key={key}"
-    assert client.post(elsewhere, data=form("/sv/", answer="", text="x")).status_code == 400
+    assert client.post(elsewhere, data=form("/sv/", answer="", text="x")).status_code == 409
     assert client.get(f"{SUBMIT['sv']}?page={page}&key=short").status_code == 404
     engine = sa.create_engine(url)
     with engine.begin() as connection:  # the answer was given three hours ago
         old = (datetime.now(UTC) - timedelta(hours=3)).replace(tzinfo=None)
         connection.execute(sa.text("UPDATE feedback SET created = :t"), {"t": old})
     engine.dispose()
-    assert client.post(more, data=form(page, answer="", text="x")).status_code == 400
+    assert client.post(more, data=form(page, answer="", text="x")).status_code == 409
     assert [r["text"] for r in rows(url)] == [""]
     # Step 2 has no Yes or No of its own.
     assert client.post(more, data=form(page, answer="yes", text="x")).status_code == 400
@@ -98,7 +103,9 @@ def test_an_empty_second_step_is_thanked_and_spends_the_key(client, url):
     more = answered(client, "en", page, answer="yes")
     sent = client.post(more, data=form(page, answer="", text=""))
     assert sent.status_code == 303 and sent.headers["Location"].startswith(THANKS["en"])
-    assert client.post(more, data=form(page, answer="", text="late")).status_code == 400
+    late = client.post(more, data=form(page, answer="", text="late"))
+    assert late.status_code == 409
+    assert "We have received your answer to the question" in text_of(late)
     assert [(r["answer"], r["text"], r["token"]) for r in rows(url)] == [("yes", "", None)]
 
 

@@ -109,7 +109,7 @@ class FeedbackForm(Form):
     def validate_text(self, field) -> None:
         needed = self.category.data == "accessibility" or self.step == "problem"
         if needed and not field.data:
-            # Translators: error message when an accessibility report has no text.
+            # Translators: error message when an accessibility or problem report has no text.
             raise ValidationError(_l("Skriv vad som inte fungerade"))
 
 

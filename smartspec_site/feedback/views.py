@@ -165,8 +165,8 @@ def submit(slug: str) -> Response:
     page = page_url(about) if about else ""
     if step == "more":
         if not attached(form_state.key, page, form.text.data):
-            log.info("feedback refused (400): a spent, expired or unknown key")
-            abort(400)
+            log.info("feedback refused (409): a spent, expired or unknown key")
+            abort(409)
         return received(form_state, back)
     key = secrets.token_urlsafe(32) if step == "ask" and not form.text.data else None
     store.save(
