@@ -60,12 +60,12 @@ def load(path: Path = LIST) -> list[Package]:
     return packages
 
 
-def providing(program: str, packages: list[Package] | None = None) -> Package:
-    """The package whose `provides` is this program or path (tests ask by program)."""
-    for package in packages or load():
-        if package.provides == program:
+def lookup(name: str, packages: list[Package] | None = None) -> Package:
+    """The package named ``name``, or the one that provides it (a program or a path)."""
+    for package in load() if packages is None else packages:
+        if name in (package.name, package.provides):
             return package
-    raise KeyError(f"{program!r} is provided by no package in {LIST.name}")
+    raise KeyError(f"{name!r} is not in {LIST.name}: add it there")
 
 
 def candidate(package: str) -> str | None:

@@ -14,17 +14,14 @@ import shutil
 
 import pytest
 
-from scripts.system_deps import Package, candidate, load
+from scripts.system_deps import Package, candidate, load, lookup
 
 PACKAGES = load()
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 def package(name: str) -> Package:
-    for entry in PACKAGES:
-        if name in (entry.name, entry.provides):
-            return entry
-    raise KeyError(f"{name!r} is not in debian-packages.toml: add it there")
+    return lookup(name, PACKAGES)
 
 
 def need(name: str, gap: str = "") -> str:
