@@ -19,7 +19,7 @@ from ..system import need, package
 CATALOG = ROOT / "docs" / "tested-browsers.toml"
 
 # The X tools the graphical engines need, by Debian package.
-X_TOOLS = {"Xvfb": "xvfb", "import": "imagemagick", "xdotool": "xdotool"}
+X_TOOLS = ("xvfb", "imagemagick", "xdotool")
 
 
 @dataclass(frozen=True)
@@ -71,5 +71,12 @@ def require_browser(browser_id: str) -> str:
 
 
 def require_x() -> None:
-    for name in X_TOOLS.values():
+    for name in X_TOOLS:
         need(name)
+
+
+def runnable(browser_ids) -> list[str]:
+    """The graphical engines this machine can run now: its X tools and the browser are here
+    (the others fail or skip through require_x and require_browser)."""
+    have = all(package(name).found() for name in X_TOOLS)
+    return [b for b in browser_ids if have and package(BROWSERS[b].debian).found()]

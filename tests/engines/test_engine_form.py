@@ -8,7 +8,6 @@ screenshot by their colours (static/css/site.css), as a person finds them by eye
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,7 +21,7 @@ from ..conftest import TEST_CONFIG
 from ..feedback_helpers import SUBMIT, THANKS, form, rows
 from ..helpers import SITE, soup
 from . import looks
-from .catalog import BROWSERS, X_TOOLS
+from .catalog import runnable
 from .conftest import GRAPHICAL
 from .pixels import hex_colour, matches, row_counts
 from .screens import Session, xvfb
@@ -120,8 +119,7 @@ def run(app, live_server, engine: str) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def screenshots(app, live_server) -> dict:
-    have = all(shutil.which(tool) for tool in X_TOOLS)
-    engines = [e for e in GRAPHICAL if have and shutil.which(BROWSERS[e].program)]
+    engines = runnable(GRAPHICAL)
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {e: pool.submit(run, app, live_server, e) for e in engines}
     return {e: (f.exception() or f.result()) for e, f in futures.items()}

@@ -6,7 +6,6 @@ read them as a person would, and each one failed on a defect these engines reall
 
 from __future__ import annotations
 
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -15,7 +14,7 @@ from smartspec_site.config import ROOT
 
 from ..helpers import SITE, soup
 from . import looks
-from .catalog import BROWSERS, X_TOOLS
+from .catalog import runnable
 from .conftest import GRAPHICAL
 from .screens import visit, xvfb
 
@@ -43,8 +42,7 @@ def capture(app, live_server, engine: str, display_for) -> dict:
 @pytest.fixture(scope="module")
 def screenshots(app, live_server) -> dict:
     """Both engines at once, each on its own X display: {engine: {page: path} or error}."""
-    have = all(shutil.which(tool) for tool in X_TOOLS)
-    engines = [e for e in GRAPHICAL if have and shutil.which(BROWSERS[e].program)]
+    engines = runnable(GRAPHICAL)
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {e: pool.submit(capture, app, live_server, e, xvfb) for e in engines}
     results = {}
