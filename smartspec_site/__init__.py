@@ -20,20 +20,9 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import (
-    assets,
-    config,
-    feedback,
-    i18n,
-    live,
-    readability,
-    serve,
-    sitemap,
-    statement,
-    translate,
-    views,
-)
-from .files import FileError
+from . import assets, config, feedback, i18n, serve, translate, views
+from .build import FileError
+from .content import readability, reloading, sitemap, statement
 from .state import KEY, SiteState
 from .translate.catalogs import translations_dir
 
@@ -50,7 +39,7 @@ def create_app(settings: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(settings)
     config.finalize(app.config, app.logger)
     try:
-        build(app)
+        assemble(app)
     except FileError as exc:
         if app.config["PRODUCTION"]:
             # One line naming the file (gunicorn prints a RuntimeError so), not a traceback.
@@ -59,7 +48,7 @@ def create_app(settings: Mapping[str, Any] | None = None) -> Flask:
     return app
 
 
-def build(app: Flask) -> None:
+def assemble(app: Flask) -> None:
     content = Path(app.config["CONTENT_DIR"])
     zone = app.config["BABEL_DEFAULT_TIMEZONE"]
     # A content file with a mistake stops the start, naming the file and the line.
@@ -73,7 +62,7 @@ def build(app: Flask) -> None:
                 return [exc]
             return []
 
-        live.watch(app, "content", lambda: sitemap.content_files(content), reload)
+        reloading.watch(app, "content", lambda: sitemap.content_files(content), reload)
 
     i18n.init_app(app, translations_dir(app))
     translate.init_app(app)

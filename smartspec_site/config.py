@@ -18,8 +18,8 @@ HTMX_INTEGRITY = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GB
 
 
 class Defaults:
-    # The words: one file per page, group and area (sitemap.py, EDITING.md).
-    CONTENT_DIR = str(ROOT / "smartspec_site" / "content")
+    # The words: one file per page, group and area (content/sitemap.py, EDITING.md).
+    CONTENT_DIR = str(ROOT / "content")
 
     # Source language of every msgid. No `sv` catalog is needed.
     BABEL_DEFAULT_LOCALE = "sv"

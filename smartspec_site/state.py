@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from flask import Flask, current_app
 
 if TYPE_CHECKING:
-    from .live import Edited
-    from .sitemap import SiteMap
+    from .content.reloading import Edited
+    from .content.sitemap import SiteMap
 
 KEY = "smartspec"
 
@@ -34,7 +34,7 @@ class SiteState:
     # True while `flask freeze` writes the static export (serve/freeze.py): forms then post
     # to FEEDBACK_URL without htmx, or are left out (feedback/).
     freezing: bool = False
-    # Development server only: files that are reloaded when edited (live.py).
+    # Development server only: files that are reloaded when edited (content/reloading.py).
     edited: dict[str, Edited] = field(default_factory=dict)
 
 

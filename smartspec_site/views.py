@@ -19,8 +19,8 @@ from werkzeug.exceptions import BadHost, HTTPException, MethodNotAllowed, Securi
 from werkzeug.local import LocalProxy
 
 from . import i18n
+from .content.sitemap import Page, absolute, page_url
 from .serve import caching
-from .sitemap import Page, absolute, page_url
 from .state import state
 
 bp = Blueprint("site", __name__, url_prefix="/<lang_code>")

@@ -36,7 +36,7 @@ from flask import Blueprint, Response, abort, current_app, g, redirect, render_t
 from flask import url_for as flask_url_for
 
 from .. import views as site_views
-from ..sitemap import Page, page_url
+from ..content.sitemap import Page, page_url
 from ..state import state
 from . import guard, store
 from .form import FeedbackForm, Refused, read_body, refused_values

@@ -22,7 +22,7 @@ from werkzeug.exceptions import (
     TooManyRequests,
 )
 
-from ..files import write_if_changed
+from ..build import write_if_changed
 from ..state import state
 
 NGINX_ERRORS: tuple[type[HTTPException], ...] = (

@@ -30,7 +30,7 @@ from flask.testing import FlaskClient
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from .. import i18n
-from ..sitemap import page_url
+from ..content.sitemap import page_url
 from ..state import state
 from . import security, static_files
 

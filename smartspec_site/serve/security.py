@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from flask import Flask
 
 from .. import assets
-from ..files import write_if_changed
+from ..build import write_if_changed
 from ..state import state
 
 PERMISSIONS_POLICY = ", ".join(

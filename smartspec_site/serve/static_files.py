@@ -26,7 +26,7 @@ from flask import Flask
 from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
 
-from ..files import write_atomic
+from ..build import write_atomic
 from ..state import state
 
 IMMUTABLE = "public, max-age=31536000, immutable"

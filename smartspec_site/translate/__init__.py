@@ -8,8 +8,8 @@ from pathlib import Path
 from flask import Flask
 from flask_babel import force_locale, get_domain
 
-from .. import live
-from ..files import FileError
+from ..build import FileError
+from ..content import reloading
 from ..state import state
 from . import checks, cli
 from .catalogs import CatalogError, catalog_paths, translations_dir
@@ -62,7 +62,7 @@ def init_app(app: Flask) -> None:
                     get_domain().cache.clear()  # Flask-Babel keeps the catalogs it loaded
                 return errors
 
-            live.watch(app, "catalogs", lambda: catalog_paths(translations), reload)
+            reloading.watch(app, "catalogs", lambda: catalog_paths(translations), reload)
         else:
             # Fail fast at deploy: a broken catalog stops the start with a message naming
             # file and line, so it can never turn into a 500 later.

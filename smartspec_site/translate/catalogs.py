@@ -17,7 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from flask import Flask, current_app
 
-from ..files import FileError, write_if_changed
+from ..build import FileError, write_if_changed
 
 DOMAIN = "messages"
 

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from ..contentfile import read
+from ..content.file import read
 
 
 def extract_content(

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from .. import dialect
+from ..content import markdown
 from .catalogs import CatalogError, msgid_of
 
 FILENAME = "terminology.csv"
@@ -141,7 +141,7 @@ def _texts(text: str, marked: str) -> tuple[str, str]:
     outside: list[str] = []
     inside: list[str] = []
     stack: list[str | None] = []
-    for token in dialect.inline(text):
+    for token in markdown.inline(text):
         if token.type == "span_open":  # a phrase without a lang is in its parent's
             lang = token.attrs.get("lang") or (stack[-1] if stack else None)
             stack.append(str(lang) if lang else None)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from flask import Flask
 
-from .config import ROOT
-from .contentfile import ContentError, message, read
-from .pages import Page, Text
-from .state import state
+from ..config import ROOT
+from ..state import state
+from .file import ContentError, message, read
+from .page import Page, Text
 
 STATEMENT = "accessibility"
 LOCK_FILE = ROOT / "package-lock.json"

@@ -12,8 +12,9 @@ from flask import current_app
 from flask_babel import gettext, pgettext
 from markupsafe import Markup, escape
 
-from . import i18n, prose
-from .state import state
+from .. import i18n
+from ..state import state
+from . import rendering
 
 
 @dataclass(frozen=True)
@@ -34,14 +35,14 @@ class Text:
     def inline(self) -> Markup:
         """The text as inline Markdown, for a text that may mark a name's language (a
         source's title): ``[Tillväxtverket]{lang=sv}``."""
-        return Markup(prose.render_inline(str(self), reader()))  # noqa: S704 - markdown-it
+        return Markup(rendering.render_inline(str(self), reader()))  # noqa: S704 - markdown-it
 
 
-def reader() -> prose.Reader:
+def reader() -> rendering.Reader:
     """The request's reader of a body: its language, translations and links."""
     locale = i18n.current_locale()
     site = state().site
-    return prose.Reader(
+    return rendering.Reader(
         locale=locale,
         source=current_app.config["BABEL_DEFAULT_LOCALE"],
         gettext=gettext,
@@ -55,13 +56,13 @@ class Body:
     """A page's Markdown, rendered in the request's language where a template prints it:
     ``{{ page.body }}`` is the main part, ``{{ page.body.part("name") }}`` a named one."""
 
-    parsed: prose.Body
+    parsed: rendering.Body
 
     def part(self, name: str) -> Markup:
-        return Markup(prose.render(self.parsed, reader(), name))  # noqa: S704 - escaped by markdown-it
+        return Markup(rendering.render(self.parsed, reader(), name))  # noqa: S704 - escaped by markdown-it
 
     def __html__(self) -> Markup:
-        return self.part(prose.MAIN)
+        return self.part(rendering.MAIN)
 
     def heading(self, anchor: str) -> Text:
         """The heading with the id ``anchor``, as a text in the request's language."""
@@ -72,11 +73,11 @@ class Body:
 class Summary:
     """The first paragraph of a body as plain text: the description of a group or area."""
 
-    parsed: prose.Body
+    parsed: rendering.Body
 
     def __str__(self) -> str:
         first = self.parsed.text()
-        return prose.plain(gettext(first)) if first else ""
+        return rendering.plain(gettext(first)) if first else ""
 
     def __html__(self) -> Markup:
         return escape(str(self))

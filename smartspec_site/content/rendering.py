@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from .dialect import (
+from .markdown import (
     MD,
     UNREAD_MARK,
     check_translation,
@@ -49,7 +49,7 @@ from .dialect import (
     times,
     unread_mark,
 )
-from .dialect import bad_time as _bad_time
+from .markdown import bad_time as _bad_time
 
 __all__ = ["check_translation", "links", "parse", "plain", "render", "render_inline", "times"]
 

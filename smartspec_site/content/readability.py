@@ -39,7 +39,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from .state import state
+from ..state import state
 
 content = AppGroup("content", help="The site's texts as editors see them.")
 

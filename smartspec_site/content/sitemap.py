@@ -23,10 +23,11 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
 
-from . import i18n, prose
-from .contentfile import ContentError, ContentFile, message, read
-from .pages import Body, Page, Source, Summary, Text
-from .state import state
+from .. import i18n
+from ..state import state
+from . import rendering
+from .file import ContentError, ContentFile, message, read
+from .page import Body, Page, Source, Summary, Text
 
 START = "start"
 AREAS = "areas"  # the page the groups hang under; their paths start with its path
@@ -264,7 +265,7 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
 def _check_links(file: ContentFile, site: SiteMap) -> None:
     """Every ``page:`` link names a page that exists."""
     for unit in file.units:
-        for href in prose.links(unit.msgid):
+        for href in rendering.links(unit.msgid):
             key = href.removeprefix("page:").partition("#")[0]
             if href.startswith("page:") and key not in site.by_key:
                 raise ContentError(
