@@ -76,8 +76,10 @@ class Defaults:
     HTML_MAX_AGE = 300
     HTML_STALE_WHILE_REVALIDATE = 3600
 
-    # `flask freeze` writes the static export here (freeze.py).
+    # `flask freeze` writes the static export here (serve/freeze.py), and sets FREEZING in
+    # the app it renders it with: forms then post to FEEDBACK_URL without htmx.
     FREEZER_DESTINATION = str(ROOT / "build" / "site")
+    FREEZING = False
 
     # --- Feedback (smartspec_site/feedback/, docs/feedback.md) ---------------------------
     # Where feedback is stored. A relative SQLite path is in the instance folder (instance/,

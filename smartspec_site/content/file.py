@@ -1,7 +1,7 @@
 """One content file: TOML front matter between ``+++`` lines, then a Markdown body.
 
 The front matter is read with ``tomllib`` (TOML: no YAML-style surprises such as ``no``
-turning into false, and dates are dates); the body with ``prose``. What a file says is
+turning into false, and dates are dates); the body with ``rendering``. What a file says is
 checked by the site map (sitemap.py), which knows the fields each kind of page takes. This
 module knows which of its texts are translatable: the body's units and, in the front
 matter, ``TRANSLATABLE`` fields, every source's ``label`` and every gap's ``text`` (the
@@ -49,7 +49,7 @@ class ContentError(FileError):
 class ContentFile:
     path: Path
     meta: dict[str, Any]
-    body: rendering.Body
+    body: rendering.ParsedBody
     units: tuple[rendering.Unit, ...]  # every translatable text, front matter first
     front: str = ""  # the front matter as written, for naming lines
 

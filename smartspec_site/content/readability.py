@@ -39,7 +39,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from ..state import state
+from .sitemap import locales, site_map
 
 content = AppGroup("content", help="The site's texts as editors see them.")
 
@@ -197,7 +197,7 @@ def rendered_pages(app: Flask, locales: Iterable[str]) -> Iterator[tuple[str, st
     """(locale, path, HTML) of every page of the site map in each language, as served."""
     client = app.test_client()
     for locale in locales:
-        for page in state(app).site:
+        for page in site_map(app):
             path = f"/{locale}/{page.path(locale)}"
             # Each request in a context of its own, as in a server: Flask's CLI has pushed an
             # app context, which a request would reuse, sharing ``g`` (and Flask-Babel's
@@ -245,7 +245,7 @@ def readability_command(chosen: tuple[str, ...]) -> None:
     text of each page's <main> as it renders; hardest first. EDITING.md explains the
     numbers."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    known = state(app).locales
+    known = locales(app)
     unknown = [code for code in chosen if code not in known]
     if unknown:
         raise click.BadParameter(
@@ -260,7 +260,3 @@ def readability_command(chosen: tuple[str, ...]) -> None:
         ) from exc
     for line in report(measures):
         click.echo(line)
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(content)

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flask import Flask, Response, make_response, render_template, request
+from flask import Flask, Response, current_app, make_response, render_template, request
 
 from ..build import FileError
-from ..state import state
+
+KEY = "reloading"  # app.extensions[KEY]: what is watched, by name
 
 
 @dataclass
@@ -36,7 +37,7 @@ def watch(
     reload: Callable[[], list[FileError]],
 ) -> None:
     """Reload ``files`` whenever one changes (and once now), showing their mistakes."""
-    edited = state(app).edited
+    edited = app.extensions.setdefault(KEY, {})
     if not edited:
         app.before_request(refresh)
     edited[name] = Edited(Watched(files), reload)
@@ -47,7 +48,7 @@ def watch(
 def refresh() -> Response | None:
     """Before each request: reload what changed; a page of mistakes while there are any."""
     errors = []
-    for edited in state().edited.values():
+    for edited in current_app.extensions[KEY].values():
         if edited.seen.changed():
             edited.errors = edited.reload()
         errors += edited.errors

@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from flask import Flask
-
 from ..config import ROOT
-from ..state import state
 from .file import ContentError, message, read
 from .page import Page, Text
+from .sitemap import SiteMap
 
 STATEMENT = "accessibility"
 LOCK_FILE = ROOT / "package-lock.json"
@@ -99,13 +97,10 @@ def facts(page: Page) -> Facts:
     return Facts(assessed, gaps, tool_versions(), tested_browsers())
 
 
-def init_app(app: Flask) -> None:
-    """Check the statement at start, as the site map checks every content file; templates
-    read its facts through ``statement(page)``."""
-    site = state(app).site
-    if STATEMENT in site.by_key:
-        page = site[STATEMENT]
-        checked = facts(page)
-        if checked.assessed > page.updated.date():
+def check(site_map: SiteMap) -> None:
+    """The statement at start, as the site map checks every content file; templates read
+    its facts through ``statement(page)``."""
+    if STATEMENT in site_map.by_key:
+        page = site_map[STATEMENT]
+        if facts(page).assessed > page.updated.date():
             raise ContentError(page.file, None, '"assessed" is after "updated"')
-    app.jinja_env.globals["statement"] = facts

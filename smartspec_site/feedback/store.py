@@ -119,16 +119,14 @@ def init_app(app: Flask) -> None:
         db.init_app(app)
     except OSError as exc:  # the instance folder cannot be made (a read-only checkout)
         raise StartError(cannot_open(url, exc)) from None
-    # Flask-SQLAlchemy-Lite also closes async sessions, in an `async def` teardown that
-    # Flask runs through asgiref after every request: about 65 µs each here (a third of a
-    # cached page), and an error in a thread that runs an event loop. This app has no async
-    # engine, so its coroutine teardown is dropped (tests/test_feedback_store.py checks).
+    # Flask-SQLAlchemy-Lite's async teardown costs every request an asgiref event loop (and
+    # fails in a thread that runs one); there is no async engine, so it is dropped.
     funcs = app.teardown_appcontext_funcs
     funcs[:] = [func for func in funcs if not _lite_async_teardown(func)]
     with app.app_context():
         engine = db.engine
     sa.event.listen(engine, "handle_error", on_error)
-    app.extensions["smartspec_feedback_engine"] = engine
+    app.extensions["feedback"] = engine
     path = sqlite_path(engine) if backend == "sqlite" else None
     if backend == "sqlite":
         sa.event.listen(engine, "connect", on_sqlite_connect)
@@ -228,7 +226,7 @@ def save(entry: Feedback) -> None:
 def write_check(app: Flask) -> str | None:
     """Can the database take a write? /healthz writes the health check's own row (no
     visitor's data) and commits. None when it could, else the reason in one line."""
-    engine: sa.Engine = app.extensions["smartspec_feedback_engine"]
+    engine: sa.Engine = app.extensions["feedback"]
     try:
         with engine.begin() as connection:
             connection.execute(sa.delete(HealthCheck))

@@ -23,7 +23,8 @@ from werkzeug.exceptions import (
 )
 
 from ..build import write_if_changed
-from ..state import state
+from ..content.sitemap import locales
+from ..web.views import handle_http_error
 
 NGINX_ERRORS: tuple[type[HTTPException], ...] = (
     RequestEntityTooLarge,
@@ -36,8 +37,6 @@ FOLDER = "_errors"
 
 def render(app: Flask, locale: str, error: HTTPException) -> bytes:
     """The page the app itself would answer ``error`` with under ``/<locale>/``."""
-    from ..views import handle_http_error
-
     base = app.config["SITE_URL"] or "http://localhost"
     with app.test_request_context(f"/{locale}/", base_url=base):
         return handle_http_error(error).get_data()
@@ -47,7 +46,7 @@ def pages(app: Flask) -> dict[str, bytes]:
     """``<locale>/<code>.html`` for each language and each code nginx answers itself."""
     return {
         f"{locale}/{error.code}.html": render(app, locale, error())
-        for locale in state(app).locales
+        for locale in locales(app)
         for error in NGINX_ERRORS
     }
 

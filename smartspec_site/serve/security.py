@@ -25,9 +25,8 @@ from urllib.parse import urlsplit
 
 from flask import Flask
 
-from .. import assets
 from ..build import write_if_changed
-from ..state import state
+from ..web import scripts
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -50,7 +49,7 @@ def content_security_policy(config) -> str:
         # The one file, not the whole host: jsDelivr serves every npm package there. The
         # tag's SRI hash pins its bytes as well.
         script.append(config["HTMX_CDN_URL"])
-    script.append(f"'{assets.head_script_hash()}'")
+    script.append(f"'{scripts.head_script_hash()}'")
     directives = {
         "default-src": "'self'",
         "script-src": " ".join(script),
@@ -121,15 +120,10 @@ def nginx_headers(headers: Iterable[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def init_app(app: Flask) -> None:
-    site = state(app)
-    site.security_headers = security_headers(app.config)
-    if target := app.config["NGINX_HEADERS_FILE"]:
-        write_if_changed(Path(target), nginx_headers(site.security_headers).encode("utf-8"))
-        site.headers_by_app = False
-
-
 def wrap(app: Flask, wsgi_app):
-    """The middleware around ``wsgi_app``, unless nginx sends the headers."""
-    site = state(app)
-    return SecurityHeaders(wsgi_app, site.security_headers) if site.headers_by_app else wsgi_app
+    """The middleware around ``wsgi_app``; behind nginx, the headers written for it instead."""
+    headers = security_headers(app.config)
+    if target := app.config["NGINX_HEADERS_FILE"]:
+        write_if_changed(Path(target), nginx_headers(headers).encode("utf-8"))
+        return wsgi_app
+    return SecurityHeaders(wsgi_app, headers)

@@ -27,7 +27,6 @@ from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
 
 from ..build import write_atomic
-from ..state import state
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 COMPRESSIBLE = {".css", ".js", ".svg", ".txt", ".html", ".xml", ".json", ".ico"}
@@ -86,7 +85,6 @@ def init_app(app: Flask) -> None:
     """Build the hashed copies, and make ``url_for('static', …)`` name them."""
     target = Path(app.config["STATIC_BUILD_DIR"])
     manifest = build(Path(app.static_folder), target)
-    state(app).static_manifest = manifest
 
     @app.url_defaults
     def hashed_static_names(endpoint: str, values: dict) -> None:
