@@ -1,12 +1,7 @@
-"""The accessibility statement's facts, from data rather than typed in: the tools and their
-versions (``package-lock.json``, which ``npm ci`` installs for the tests), the browsers the
-tests drive (``docs/tested-browsers.toml``), and the statement's own dates and known gaps
-(the front matter of ``content/pages/accessibility.md``).
-
-So the statement says what the suite measures: a new axe-core in package-lock.json or a new
-browser version in the catalogue shows on the page, and tests/test_statement.py holds the
-known gaps and the suite's skips and allowances together.
-"""
+"""The accessibility statement's facts, from data rather than typed in, so that it says what
+the suite measures: the tools' versions (``package-lock.json``), the browsers the tests
+drive (``docs/tested-browsers.toml``), and its own dates and known gaps (the front matter of
+``content/pages/accessibility.md``, checked against the suite by tests/test_statement.py)."""
 
 from __future__ import annotations
 

@@ -1,23 +1,14 @@
 """HTTP behaviour of the app: rendered pages kept in memory, validators, caching headers,
 compression and redirects.
 
-The shared cache is nginx's (deploy/nginx/smartspec/proxy-cache.conf): a micro-cache in front
-of gunicorn that honours the ``Cache-Control`` set here. Inside the app one cache remains,
-for pages (``PAGE_CACHE``): every page is a pure function of (locale, page, full page or
-fragment, public origin), the content being data in the repository, so it is rendered once
-and kept with its ETag (a hash of the body) and its brotli and gzip bodies, compressed once
-at their strongest levels (the very functions the static files and the export use). Not in
-debug, where a translator's saved catalog must show at once. bench/run.py measures what
-the cache earns: gunicorn alone serves a page at a fraction of the rate without it, and
-nginx needs it on every miss.
+The shared cache is nginx's (deploy/nginx/smartspec/proxy-cache.conf), honouring the
+``Cache-Control`` set here. Inside the app one cache remains (``PAGE_CACHE``, off in debug):
+a page is a pure function of (locale, page, full or fragment, public origin), so it is
+rendered once and kept with its ETag and its brotli and gzip bodies; bench/run.py measures
+what that earns. ``Last-Modified`` is the later of the page's ``updated`` and the release
+(the newest source file), so a deploy is never answered 304 from before it. Other answers
+are compressed per answer by flask-compress; conditional requests are answered last."""
 
-A page's ``Last-Modified`` is the later of its ``updated`` date and the release (the newest
-file the pages are made from), so a deploy that changes a template, a catalog or a static
-file is never answered 304 to an ``If-Modified-Since`` from before it. A compressed body's
-ETag gets the encoding appended (``"abc:br"``), as a different representation must.
-Everything else (error pages, robots.txt) is compressed per answer by flask-compress, at
-levels that cost little. Conditional requests are answered last, so they see the final ETag.
-"""
 
 from __future__ import annotations
 
@@ -129,16 +120,11 @@ def html_response(
     vary: tuple[str, ...] = (),
 ) -> Response:
     """A page or fragment from the page cache, in the encoding the client takes best, with
-    its validators and caching headers. ``key`` names the content (and so decides
-    ``shared``, ``mimetype`` and ``vary``); the public origin is added here when SITE_URL is
-    unset, because canonical and alternate links carry it.
-
-    ``shared=False`` (fragments) keeps the response out of shared caches downstream: it has
-    the page's URL, and a cache that ignores ``Vary: HX-Request`` must never hand it to a
-    visitor. The browser's own cache honours ``Vary``, so it may keep it, and so does nginx's,
-    told by ``X-Accel-Expires`` (which it never passes on): its key holds the same decision
-    between page and fragment that the app makes, from the same headers. ``vary``
-    names the request headers the answer depends on besides Accept-Encoding."""
+    its validators and caching headers. ``key`` names the content (the public origin is
+    added when SITE_URL is unset: links carry it); ``vary``: the request headers the answer
+    depends on besides Accept-Encoding. ``shared=False`` (fragments, at the page's URL) keeps
+    it from shared caches that might ignore ``Vary``; nginx, whose key holds the fragment
+    decision, keeps it anyway through ``X-Accel-Expires``."""
     app = current_app._get_current_object()
     if not app.config["SITE_URL"]:
         # The origin as the request gave it, read raw: request.root_url would build (and

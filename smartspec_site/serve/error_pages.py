@@ -1,13 +1,7 @@
-"""nginx's own error answers as the site's own pages, in the request's language.
-
-nginx answers some errors itself, before or without the app: 413 (a body over its limit),
-429 (the form's rate limit), 502 and 503 (gunicorn down or restarting). Its built-in pages
-are bare English, so someone sending feedback could not tell whether it arrived. The app
-renders its own error page for each code and language at start, into ``build/_errors/``
-(only when the bytes differ, so a read-only checkout whose build is current starts), and
-deploy/nginx/smartspec/app.conf answers with them (``error_page``), with the security
-headers as on every answer.
-"""
+"""nginx's own error answers (413, 429, 502, 503) as the site's own pages, in the request's
+language, rather than nginx's bare English: rendered at start into ``build/_errors/`` (only
+when the bytes differ, so a read-only checkout starts), where deploy/nginx/smartspec/app.conf
+finds them (``error_page``)."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ What is written (to ``FREEZER_DESTINATION``, build/site by default):
   panel block out of the full page that a static host serves (the dynamic app answers
   htmx with just that block);
 * the static files under their content-hashed names, sitemap.xml, robots.txt;
-* ``404.html`` (Swedish) and ``<locale>/404.html``, and ``index.html``: a tiny page that
-  sends ``/`` to the Swedish start page (the nginx snippet negotiates the language instead);
+* ``404.html`` (the default language) and ``<locale>/404.html``, and ``index.html``: a page
+  sending ``/`` to the default start page (the nginx snippet negotiates the language instead);
 * ``_headers`` for hosts that read it (Netlify, Cloudflare Pages) and
   ``_nginx-security-headers.conf`` for nginx (deploy/nginx/smartspec-export.conf includes
   it): the app's own security headers, script hash included, so no copy is kept by hand;

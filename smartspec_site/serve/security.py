@@ -1,21 +1,13 @@
 """Security headers on every response: pages, fragments, errors, redirects and static files.
 
-One layer sets each header on each answer. Behind nginx (``NGINX_HEADERS_FILE`` set) the app
-writes them at start as ``add_header ... always`` lines that the nginx site includes, and sends
-none itself: nginx then puts them on every answer, its own errors (400, 405, 413, 414, 502 ...)
-included, and the CSP's script hash is never copied by hand. Without nginx (`flask run`, bare
-gunicorn) a small WSGI middleware outside everything else adds them.
+One layer sets each header. Behind nginx (``NGINX_HEADERS_FILE``) the app writes them at
+start as ``add_header ... always`` lines, so nginx's own errors carry them too and the CSP's
+script hash is never copied by hand; otherwise a WSGI middleware outside everything adds
+them. A middleware rather than flask-talisman, whose ``after_request`` never sees the files
+WhiteNoise answers. The CSP allows scripts from this origin, htmx's one CDN file (when
+``HTMX_SOURCE`` is ``cdn``) and the inline support script by its sha256; styles from this
+origin only (base.html turns off htmx's injected indicator style)."""
 
-The middleware rather than flask-talisman: Talisman works in Flask's ``after_request``, which
-never sees the static files WhiteNoise answers in front of Flask, and it brings HTTPS
-redirects, nonces and session-cookie settings this site does not use. Here the headers are
-computed once per app and appended to every response's header list.
-
-The Content-Security-Policy allows scripts from this origin, from the one CDN origin htmx is
-loaded from (only when ``HTMX_SOURCE`` is ``cdn``) and the inline support script by its
-sha256; no ``unsafe-inline``, no ``unsafe-eval``. Styles come from this origin only, which is
-why base.html turns off htmx's injected indicator ``<style>`` (``includeIndicatorStyles``).
-"""
 
 from __future__ import annotations
 
