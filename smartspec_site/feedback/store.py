@@ -1,25 +1,14 @@
 """The feedback database: its engine, its migrations at start, and what the wing does with it.
 
-``DATABASE_URL`` names it (``SMARTSPEC_DATABASE_URL``). The default,
-``sqlite:///feedback.sqlite3``, is a relative SQLite path, which Flask-SQLAlchemy-Lite puts in
-the instance folder (``instance/`` beside the package): right for development, and created
-at first start. Production names a file outside the checkout
-(``sqlite:////var/lib/smartspec/feedback.sqlite3``), so that a read-only checkout starts, or
-PostgreSQL for several app instances (``postgresql+psycopg://…``, psycopg 3).
-
-SQLite runs in WAL mode (readers never wait for the writer; one writer at a time, the others
-wait up to ``SQLITE_BUSY_SECONDS``) with ``synchronous=FULL``: a row is on disk before the
-visitor is told it was received, so killing a worker loses nothing it acknowledged.
-
-Migrations run at start, before gunicorn forks its workers (gunicorn.conf.py preloads the
-app), under a lock that also holds across machines: PostgreSQL's advisory lock, or an
-exclusive ``flock`` on a file beside the SQLite database. Two starts at once (two app
-instances, a `flask` command during a restart) take turns; the second finds the database at
-the head revision and does nothing. ``DATABASE_MIGRATE = false`` leaves migrating to a deploy
-step (``flask db upgrade``); the app then refuses to start on a database that is behind.
-
-How a failed write heals, and why no error names what a visitor wrote: faults.py.
+``DATABASE_URL`` names it: by default a relative SQLite path in the instance folder
+(development); production names a file outside the checkout, so that a read-only checkout
+starts, or PostgreSQL for several instances. SQLite runs in WAL mode with
+``synchronous=FULL``: a row is on disk before the visitor is told it was received.
+Migrations run at start, before gunicorn forks, under a lock that holds across machines
+(PostgreSQL's advisory lock, or ``flock`` beside the SQLite file), so two starts take turns.
+docs/feedback.md has the why; faults.py how a failed write heals.
 """
+
 
 from __future__ import annotations
 

@@ -14,12 +14,7 @@ swapped in place for htmx (``HX-Request: true``):
 "Report a problem with this page" (``&step=problem``) stores a text without an answer; the
 accessibility report (on its own page) stores one with the category ``accessibility``.
 A mistake the visitor can mend gets the same step again (422) with GOV.UK's error summary
-and what they typed. Nothing the visitor sent is ever rendered unescaped (Jinja autoescapes).
-
-Why a key held by the database rather than a signed one (itsdangerous): a signature needs a
-SECRET_KEY shared by every worker and machine, which this site has no other use for, and
-cannot make itself single-use: the database would have to record the use anyway. A random
-key whose digest the answer holds does both, with nothing to configure.
+and what they typed. The key is the database's, not a signed token: docs/feedback.md says why.
 """
 
 from __future__ import annotations
