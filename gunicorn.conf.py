@@ -14,7 +14,7 @@ import os
 
 from gunicorn.glogging import Logger
 
-# The app runs in production mode under gunicorn: debug is forced off (serving.configure),
+# The app runs in production mode under gunicorn: debug is forced off (config.finalize),
 # HSTS is sent. Only an explicit SMARTSPEC_PRODUCTION=false changes that, and then
 # post_worker_init below still refuses to serve with debug on.
 os.environ.setdefault("SMARTSPEC_PRODUCTION", "true")

@@ -18,8 +18,8 @@ HTMX_INTEGRITY = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GB
 
 
 class Defaults:
-    # The words: one file per page, group and area (sitemap.py, EDITING.md).
-    CONTENT_DIR = str(ROOT / "smartspec_site" / "content")
+    # The words: one file per page, group and area (content/sitemap.py, EDITING.md).
+    CONTENT_DIR = str(ROOT / "content")
 
     # Source language of every msgid. No `sv` catalog is needed.
     BABEL_DEFAULT_LOCALE = "sv"
@@ -50,21 +50,16 @@ class Defaults:
     # Compile the catalogs on start, and in debug again whenever a .po changes.
     TRANSLATIONS_AUTO_COMPILE = True
 
-    # Set by production deployments (gunicorn.conf.py sets SMARTSPEC_PRODUCTION=true unless the
-    # environment says otherwise): forces debug off, turns on HSTS and Secure cookies
-    # (finalize, below).
+    # gunicorn.conf.py sets it: debug off, HSTS and Secure cookies (finalize, below).
     PRODUCTION = False
     # Strict-Transport-Security max-age, sent in production only (0: no HSTS). Browsers
     # ignore it over plain HTTP, so it only takes effect behind TLS.
     HSTS_SECONDS = 31536000
-    # Behind nginx: the file the app writes its security headers to at start, as nginx
-    # `add_header ... always` lines that the site configuration includes. When set, nginx
-    # sends them on every answer (its own errors too) and the app sends none, so each
-    # header is set by one layer. Empty: the app sends them itself (flask run, bare gunicorn).
+    # Behind nginx: the file the app writes its security headers to, as `add_header` lines
+    # nginx sends on every answer; the app then sends none (serve/security.py).
     NGINX_HEADERS_FILE = ""
 
-    # Static files are copied under content-hashed names, with .br/.gz, to this folder on
-    # start and served from there by WhiteNoise with a one-year immutable Cache-Control.
+    # Hashed copies of static/, with .br/.gz, built at start (serve/static_files.py).
     STATIC_BUILD_DIR = str(ROOT / "build" / "static")
     # url_for('static') builds the hashed names. None: yes, except in debug (flask run), where
     # the plain names let an edited file show on reload.
@@ -76,8 +71,10 @@ class Defaults:
     HTML_MAX_AGE = 300
     HTML_STALE_WHILE_REVALIDATE = 3600
 
-    # `flask freeze` writes the static export here (freeze.py).
+    # `flask freeze` writes the static export here (serve/freeze.py), and sets FREEZING in
+    # the app it renders it with: forms then post to FEEDBACK_URL without htmx.
     FREEZER_DESTINATION = str(ROOT / "build" / "site")
+    FREEZING = False
 
     # --- Feedback (smartspec_site/feedback/, docs/feedback.md) ---------------------------
     # Where feedback is stored. A relative SQLite path is in the instance folder (instance/,
@@ -119,13 +116,9 @@ def finalize(config: Config, logger: logging.Logger) -> None:
 
     Production needs its public origin: without SITE_URL every new Host would render (and
     cache) the pages under itself, so it refuses to start. TRUSTED_HOSTS (Flask 3.1) is then
-    SITE_URL's host plus EXTRA_HOSTS, unless set outright: any other Host gets a 400.
-
-    No SECRET_KEY is required, the feedback form included: the app has no session, no flash
-    messages and no signed cookie (the banner's dismissal cookie is written by the browser's
-    script), and the form is protected without a per-visitor token (feedback/guard.py:
-    Fetch Metadata and Origin checks, a honeypot, nginx's rate limit). So there is no
-    default key to refuse. Should that change, refuse to start here without one."""
+    SITE_URL's host plus EXTRA_HOSTS, unless set outright: any other Host gets a 400. No
+    SECRET_KEY is needed: nothing is signed (no session; feedback/guard.py protects the form
+    without a token). Should that change, refuse to start here without one."""
     if not config["PRODUCTION"]:
         return
     config.update(

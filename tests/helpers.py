@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from smartspec_site.config import Defaults
-from smartspec_site.sitemap import Page, SiteMap, load
+from smartspec_site.content.sitemap import Page, SiteMap, load
 
 LOCALES = ("sv", "en")
 # The site map of the content files as they are, for parametrising tests (the app builds its

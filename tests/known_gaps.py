@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from smartspec_site.config import Defaults
-from smartspec_site.statement import gaps_of
+from smartspec_site.content.statement import gaps_of
 
 STATEMENT_FILE = f"{Defaults.CONTENT_DIR}/pages/accessibility.md"
 ASSESSED, GAPS = gaps_of(Path(STATEMENT_FILE))

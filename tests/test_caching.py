@@ -12,7 +12,7 @@ from werkzeug.http import parse_dict_header
 from smartspec_site import create_app
 from smartspec_site.config import ROOT
 from smartspec_site.serve import caching
-from smartspec_site.state import state
+from smartspec_site.serve.caching import KEY as SERVE
 
 from .conftest import TEST_CONFIG
 from .helpers import HX, SITE, vary
@@ -40,7 +40,7 @@ def test_html_has_validators_and_shared_cache_headers(client, path):
 
 
 def test_last_modified_is_the_content_date_or_the_release(app, client):
-    released = state(app).released
+    released = app.extensions[SERVE].released
     for page in (SITE["start"], SITE["area:ict"]):
         response = client.get(f"/en/{page.path('en')}")
         assert response.last_modified == max(page.updated, released).replace(microsecond=0)
@@ -85,7 +85,7 @@ def test_last_modified_is_never_before_the_release(app, client, tmp_path):
 
     response = client.get("/sv/")
     assert response.last_modified >= SITE["start"].updated
-    assert response.last_modified >= state(app).released
+    assert response.last_modified >= app.extensions[SERVE].released
     before = "Wed, 05 Jan 2022 00:00:00 GMT"  # after the content date, before the release
     assert client.get("/sv/", headers={"If-Modified-Since": before}).status_code == 200
 
@@ -210,16 +210,16 @@ def test_pages_are_rendered_once(app):
     app = create_app(TEST_CONFIG)
     client = app.test_client()
     first = client.get("/en/")
-    assert len(state(app).pages.data) == 1
+    assert len(app.extensions[SERVE].pages.data) == 1
     assert client.get("/en/?utm=x").data == first.data
-    assert len(state(app).pages.data) == 1
+    assert len(app.extensions[SERVE].pages.data) == 1
 
 
 def test_the_page_cache_is_off_in_debug():
     app = create_app({**TEST_CONFIG, "DEBUG": True})
     app.test_client().get("/en/")
     app.test_client().get("/en/", headers={"Accept-Encoding": "br"})
-    assert state(app).pages.data == {}
+    assert app.extensions[SERVE].pages.data == {}
 
 
 def test_the_cache_knows_the_public_origin():
@@ -240,14 +240,14 @@ def test_a_page_is_compressed_once_and_kept_with_its_encodings():
     app = create_app(TEST_CONFIG)
     client = app.test_client()
     plain = client.get("/sv/").data
-    (rendered,) = state(app).pages.data.values()
+    (rendered,) = app.extensions[SERVE].pages.data.values()
     assert rendered.offered == ("br", "gzip")
     assert brotli.decompress(rendered.variants["br"][0]) == plain
     assert gzip.decompress(rendered.variants["gzip"][0]) == plain
     for encoding in ("br", "gzip", "br", "gzip"):
         again = client.get("/sv/", headers={"Accept-Encoding": encoding})
         assert again.data == rendered.variants[encoding][0]  # kept, not compressed again
-    assert len(state(app).pages.data) == 1
+    assert len(app.extensions[SERVE].pages.data) == 1
 
 
 @pytest.mark.parametrize(
@@ -272,4 +272,4 @@ def test_error_pages_are_not_kept(app):
     fresh = create_app(TEST_CONFIG)
     fresh.test_client().get("/sv/finns-inte")
     fresh.test_client().post("/sv/")
-    assert state(fresh).pages.data == {}
+    assert fresh.extensions[SERVE].pages.data == {}

@@ -1,4 +1,4 @@
-"""The words live in content files (smartspec_site/content/), which editors own: adding an
+"""The words live in content files (content/), which editors own: adding an
 area is adding a file, a mistake names its file and line, the Markdown is the site's own
 dialect, and the development server shows an edit on the next page load."""
 
@@ -20,7 +20,7 @@ import pytest
 
 from smartspec_site import create_app
 from smartspec_site.config import ROOT, Defaults
-from smartspec_site.contentfile import ContentError
+from smartspec_site.content.file import ContentError
 
 from .conftest import TEST_CONFIG
 from .helpers import HX, soup, text_of
@@ -94,7 +94,7 @@ def test_an_area_is_added_by_adding_a_file(content, tmp_path):
     for name in ("pyproject.toml", "templates", "translations"):
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
         copy(ROOT / name, project / name)
-    shutil.copytree(content, project / "smartspec_site" / "content")
+    shutil.copytree(content, project / "content")
     runner = create_app(
         {**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(project / "translations"),
          "TRANSLATIONS_AUTO_COMPILE": False}
@@ -103,7 +103,7 @@ def test_an_area_is_added_by_adding_a_file(content, tmp_path):
     pot = (project / "translations" / "messages.pot").read_text(encoding="utf-8")
     assert (
         "#. name of a development area added by a test.\n"
-        "#: smartspec_site/content/areas/space.md\n"
+        "#: content/areas/space.md\n"
         'msgid "Rymdteknik"'
     ) in pot
     for msgid in (
@@ -173,7 +173,7 @@ def test_a_translation_may_mark_a_phrase_and_reword_a_link(tmp_path, content):
     (content / "areas" / "space.md").write_text(NEW_AREA, encoding="utf-8")
     po = translations / "en" / "LC_MESSAGES" / "messages.po"
     po.write_text(
-        po.read_text(encoding="utf-8") + "\n#: smartspec_site/content/areas/space.md\n"
+        po.read_text(encoding="utf-8") + "\n#: content/areas/space.md\n"
         'msgid "Det har två stycken, och [en länk till områdena](page:areas)."\n'
         'msgstr "It has two paragraphs, [*Rymdteknik*]{lang=sv}, and "\n'
         '"[a link to the areas](page:areas)."\n',

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from smartspec_site import readability
+from smartspec_site.content import readability
 
 from .browser.helpers import every_path
 from .helpers import LOCALES, SITE, page_paths, soup
@@ -268,7 +268,7 @@ try:
     urllib.request.urlopen("http://127.0.0.1:9/", timeout=1)
 except OSError:
     print("blocked")
-from smartspec_site import readability
+from smartspec_site.content import readability
 print(round(readability.lix(["Det här är en kort mening.", "Ännu en."])[0], 1))
 print(round(readability.flesch(["This is a short sentence.", "And one more."])[0], 1))
 """

@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from smartspec_site import assets
+from smartspec_site.web import scripts
 
 from .gunicorn_server import Gunicorn
 
@@ -29,7 +29,7 @@ def test_serves_a_page_with_its_headers(server):
     status, headers, body = get(server.url + "/sv/")
     assert status == 200
     assert b'<html lang="sv"' in body
-    assert assets.head_script_hash() in headers["Content-Security-Policy"]
+    assert scripts.head_script_hash() in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     # Production is on under gunicorn by default, so HSTS is sent.
     assert headers["Strict-Transport-Security"].startswith("max-age=")

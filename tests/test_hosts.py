@@ -10,7 +10,7 @@ import pytest
 
 from smartspec_site import create_app
 from smartspec_site.config import StartError
-from smartspec_site.state import state
+from smartspec_site.serve.caching import KEY as SERVE
 
 from .conftest import TEST_CONFIG
 from .gunicorn_server import Gunicorn, raw_request
@@ -73,7 +73,7 @@ def test_nothing_is_rendered_or_kept_under_another_host():
     app = create_app(PRODUCTION)
     for host in FOREIGN:
         app.test_client().get("/sv/", headers={"Host": host})
-    assert state(app).pages.data == {}
+    assert app.extensions[SERVE].pages.data == {}
 
 
 @pytest.mark.parametrize("host", MALFORMED[:3])

@@ -1,9 +1,15 @@
-"""The package's shape: no page prose or HTML in Python, small modules, no import loops."""
+"""The package's shape: no page prose or HTML in Python, and the layers pyproject.toml's
+import-linter contract states (content, then web, then the wings, which never import one
+another)."""
 
 from __future__ import annotations
 
 import ast
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,67 +84,34 @@ def test_the_prose_check_finds_prose_and_html(tmp_path):
     assert [p.split(":")[0] for p in prose_in(sample)] == ["line 3", "line 4"]
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
-def test_modules_stay_small(path):
-    lines = len(path.read_text(encoding="utf-8").splitlines())
-    assert lines <= 320, f"{path.name} has {lines} lines: split it by what its parts do"
+def lint_imports(root: Path) -> subprocess.CompletedProcess:
+    """import-linter's contracts of ``root``/pyproject.toml on ``root``'s package."""
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
 
 
-def module_name(path: Path) -> str:
-    parts = path.relative_to(ROOT).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+def test_the_layers_hold():
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 1 kept, 0 broken." in result.stdout
 
 
-def imports_of(path: Path, modules: set[str]) -> set[str]:
-    """The package's modules that ``path`` imports when it is imported: at module level,
-    not under ``if TYPE_CHECKING:``, and not inside functions."""
-    name = module_name(path)
-    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
-    found = set()
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.ImportFrom):
-            base = package.split(".")[: len(package.split(".")) - node.level + 1]
-            target = (
-                ".".join(base + [node.module])
-                if node.level and node.module
-                else (".".join(base) if node.level else node.module or "")
-            )
-            for alias in node.names:
-                # `from . import views` imports a module; `from .state import state` a name.
-                found.add(
-                    f"{target}.{alias.name}" if f"{target}.{alias.name}" in modules else target
-                )
-        elif isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-    return (found & modules) - {name}
-
-
-def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Every loop in a directed graph, each as the path that closes it."""
-    found, done = [], set()
-
-    def visit(node: str, trail: list[str]) -> None:
-        if node in trail:
-            found.append([*trail[trail.index(node) :], node])
-            return
-        if node in done:
-            return
-        for target in sorted(graph.get(node, ())):
-            visit(target, [*trail, node])
-        done.add(node)
-
-    for node in sorted(graph):
-        visit(node, [])
-    return found
-
-
-def test_the_loop_finder_finds_loops():
-    assert cycles({"a": {"b"}, "b": {"c"}, "c": set()}) == []
-    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
-
-
-def test_no_import_loops():
-    modules = {module_name(path): path for path in MODULES}
-    graph = {name: imports_of(path, set(modules)) for name, path in modules.items()}
-    assert graph["smartspec_site.views"] >= {"smartspec_site.i18n", "smartspec_site.state"}
-    assert [" -> ".join(loop) for loop in cycles(graph)] == []
+@pytest.mark.parametrize(
+    ("module", "line"),
+    [
+        ("content/page.py", "from ..web import urls"),  # the model imports the web layer
+        ("web/views.py", "from ..serve import caching"),  # the web layer imports a wing
+        ("feedback/views.py", "from ..serve import freeze"),  # a wing imports a wing
+    ],
+)
+def test_the_contract_refuses_an_import_across_the_layers(tmp_path, module, line):
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    shutil.copytree(PACKAGE, tmp_path / PACKAGE.name, ignore=shutil.ignore_patterns("*.pyc"))
+    target = tmp_path / PACKAGE.name / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    result = lint_imports(tmp_path)
+    assert result.returncode == 1
+    assert "0 kept, 1 broken" in result.stdout

@@ -154,7 +154,7 @@ def test_seed_text_is_used_as_it_stands():
     # The start template, and the content files where the titles of its pages are.
     template = (ROOT / "templates/pages/start.html").read_text(encoding="utf-8")
     for name in ("start", "mapping"):
-        template += (ROOT / f"smartspec_site/content/pages/{name}.md").read_text(encoding="utf-8")
+        template += (ROOT / f"content/pages/{name}.md").read_text(encoding="utf-8")
     seed = ROOT / SEED if (ROOT / SEED).exists() else ROOT / SEED_COPY
     # The seed has one no-break space (a CMS artefact, "Götaland&nbsp;och"); read it as a space.
     seed_text = seed.read_text(encoding="utf-8").replace("\u00a0", " ")

@@ -8,9 +8,10 @@ import hashlib
 import pytest
 from bs4 import BeautifulSoup
 
-from smartspec_site import assets, create_app
+from smartspec_site import create_app
 from smartspec_site.config import HTMX_INTEGRITY
 from smartspec_site.serve import security
+from smartspec_site.web import scripts
 
 from .conftest import TEST_CONFIG
 
@@ -70,7 +71,7 @@ def test_every_response_carries_the_headers(client):
 
 def test_the_policy_is_strict(client):
     policy = csp(client.get("/sv/"))
-    assert policy["script-src"] == ["'self'", f"'{assets.head_script_hash()}'"]
+    assert policy["script-src"] == ["'self'", f"'{scripts.head_script_hash()}'"]
     assert policy["style-src"] == ["'self'"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["base-uri"] == ["'self'"]
@@ -88,7 +89,7 @@ def test_the_cdn_file_is_allowed_only_when_htmx_comes_from_it():
     page = app.test_client().get("/sv/")
     policy = csp(page)
     htmx = "https://cdn.jsdelivr.net/npm/htmx.org@2.0.11/dist/htmx.min.js"
-    assert policy["script-src"] == ["'self'", htmx, f"'{assets.head_script_hash()}'"]
+    assert policy["script-src"] == ["'self'", htmx, f"'{scripts.head_script_hash()}'"]
     tag = BeautifulSoup(page.data, "html5lib").find("script", src=htmx)
     assert tag["integrity"] == HTMX_INTEGRITY and tag["crossorigin"] == "anonymous"
 

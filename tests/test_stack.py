@@ -12,8 +12,8 @@ import urllib.request
 import brotli
 import pytest
 
-from smartspec_site import assets
 from smartspec_site.serve import security
+from smartspec_site.web import scripts
 
 from .helpers import vary
 from .nginx_stack import SECURITY, ServeStack, needs_nginx, parse, port_open, raw
@@ -83,7 +83,7 @@ def test_every_answer_carries_each_security_header_once(serve):
         assert status == expected_status[kind], kind
         for name in SECURITY:
             assert len(headers.get(name, [])) == 1, (kind, name)
-        assert assets.head_script_hash() in headers["content-security-policy"][0]
+        assert scripts.head_script_hash() in headers["content-security-policy"][0]
         assert headers["cross-origin-resource-policy"] == ["same-origin"]
         if status == 405:
             assert headers["allow"] == ["GET, HEAD"] or "GET" in headers["allow"][0], kind

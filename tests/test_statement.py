@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from smartspec_site.config import ROOT
-from smartspec_site.statement import tool_versions
+from smartspec_site.content.statement import tool_versions
 
 from .helpers import LOCALES, SITE, soup
 from .known_gaps import ASSESSED, BY_ID, STATEMENT_FILE, known_gap
@@ -135,9 +135,11 @@ def test_the_statement_is_linked_from_the_footer_of_every_page(client):
 
 
 def last_change(*paths: Path) -> date:
-    """The day (Swedish time) of the last commit that changed any of the files."""
+    """The day (Swedish time) of the last commit that changed any of the files; a file's
+    move (content/ from smartspec_site/content/) is not a change of its words."""
+    follow = ["--follow", "--diff-filter=AM"] if len(paths) == 1 else []
     out = subprocess.run(
-        ["git", "log", "-1", "--format=%cI", "--", *map(str, paths)],
+        ["git", "log", "-1", "--format=%cI", *follow, "--", *map(str, paths)],
         cwd=ROOT, capture_output=True, text=True, check=True, timeout=60,
     ).stdout.strip()  # fmt: skip
     return datetime.fromisoformat(out).astimezone(ZoneInfo("Europe/Stockholm")).date()

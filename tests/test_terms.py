@@ -95,7 +95,7 @@ def test_a_mistake_in_the_list_fails_the_check_naming_its_line(tmp_path, old, ne
 @pytest.fixture
 def real_project(tmp_path) -> Project:
     """A copy of the repository's sources and catalogs, for `flask translate` to work on."""
-    for name in ("pyproject.toml", "templates", "translations", "smartspec_site"):
+    for name in ("pyproject.toml", "templates", "translations", "content", "smartspec_site"):
         source, target = ROOT / name, tmp_path / name
         target.parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target)

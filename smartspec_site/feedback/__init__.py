@@ -15,12 +15,12 @@ nginx's (deploy/nginx/), with Flask's MAX_CONTENT_LENGTH behind it.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from babel import Locale
 from flask import Flask, current_app, g
 from flask_babel import get_locale
 
-from ..state import state
 from . import cli, store, views
 from .guard import origin_of
 from .models import TEXT_LIMIT
@@ -39,7 +39,7 @@ def form_action(form: FormState) -> str | None:
     """Where a form posts: its step's address here, which names its page; from the static
     export, the same on FEEDBACK_URL's origin; None when the export has no FEEDBACK_URL (it
     then shows how to get in touch instead)."""
-    if not state().freezing:
+    if not current_app.config["FREEZING"]:
         return submit_url() + form.query()
     app_origin = origin_of(current_app.config["FEEDBACK_URL"] or "")
     return app_origin + export_submit_path() + form.query() if app_origin else None
@@ -78,13 +78,17 @@ def init_app(app: Flask) -> None:
     store.init_app(app)
     views.init_app(app)
     app.cli.add_command(cli.feedback_command)
-    app.jinja_env.globals.update(
-        feedback_state=form_state,
-        feedback_action=form_action,
-        feedback_problem=problem_action,
-        plural_samples=plural_samples,
+
+
+def template_globals() -> dict[str, Any]:
+    """What the form's templates call; create_app hands them to the web layer."""
+    return {
+        "feedback_state": form_state,
+        "feedback_action": form_action,
+        "feedback_problem": problem_action,
+        "plural_samples": plural_samples,
         # htmx posts in place only here: from the export, a plain form crosses origins
         # (no CORS needed), and the app's thank-you page leads back.
-        htmx_form=lambda: not state().freezing,
-        text_limit=TEXT_LIMIT,
-    )
+        "htmx_form": lambda: not current_app.config["FREEZING"],
+        "text_limit": TEXT_LIMIT,
+    }

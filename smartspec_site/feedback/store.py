@@ -1,25 +1,14 @@
 """The feedback database: its engine, its migrations at start, and what the wing does with it.
 
-``DATABASE_URL`` names it (``SMARTSPEC_DATABASE_URL``). The default,
-``sqlite:///feedback.sqlite3``, is a relative SQLite path, which Flask-SQLAlchemy-Lite puts in
-the instance folder (``instance/`` beside the package): right for development, and created
-at first start. Production names a file outside the checkout
-(``sqlite:////var/lib/smartspec/feedback.sqlite3``), so that a read-only checkout starts, or
-PostgreSQL for several app instances (``postgresql+psycopg://…``, psycopg 3).
-
-SQLite runs in WAL mode (readers never wait for the writer; one writer at a time, the others
-wait up to ``SQLITE_BUSY_SECONDS``) with ``synchronous=FULL``: a row is on disk before the
-visitor is told it was received, so killing a worker loses nothing it acknowledged.
-
-Migrations run at start, before gunicorn forks its workers (gunicorn.conf.py preloads the
-app), under a lock that also holds across machines: PostgreSQL's advisory lock, or an
-exclusive ``flock`` on a file beside the SQLite database. Two starts at once (two app
-instances, a `flask` command during a restart) take turns; the second finds the database at
-the head revision and does nothing. ``DATABASE_MIGRATE = false`` leaves migrating to a deploy
-step (``flask db upgrade``); the app then refuses to start on a database that is behind.
-
-How a failed write heals, and why no error names what a visitor wrote: faults.py.
+``DATABASE_URL`` names it: by default a relative SQLite path in the instance folder
+(development); production names a file outside the checkout, so that a read-only checkout
+starts, or PostgreSQL for several instances. SQLite runs in WAL mode with
+``synchronous=FULL``: a row is on disk before the visitor is told it was received.
+Migrations run at start, before gunicorn forks, under a lock that holds across machines
+(PostgreSQL's advisory lock, or ``flock`` beside the SQLite file), so two starts take turns.
+docs/feedback.md has the why; faults.py how a failed write heals.
 """
+
 
 from __future__ import annotations
 
@@ -119,16 +108,14 @@ def init_app(app: Flask) -> None:
         db.init_app(app)
     except OSError as exc:  # the instance folder cannot be made (a read-only checkout)
         raise StartError(cannot_open(url, exc)) from None
-    # Flask-SQLAlchemy-Lite also closes async sessions, in an `async def` teardown that
-    # Flask runs through asgiref after every request: about 65 µs each here (a third of a
-    # cached page), and an error in a thread that runs an event loop. This app has no async
-    # engine, so its coroutine teardown is dropped (tests/test_feedback_store.py checks).
+    # Flask-SQLAlchemy-Lite's async teardown costs every request an asgiref event loop (and
+    # fails in a thread that runs one); there is no async engine, so it is dropped.
     funcs = app.teardown_appcontext_funcs
     funcs[:] = [func for func in funcs if not _lite_async_teardown(func)]
     with app.app_context():
         engine = db.engine
     sa.event.listen(engine, "handle_error", on_error)
-    app.extensions["smartspec_feedback_engine"] = engine
+    app.extensions["feedback"] = engine
     path = sqlite_path(engine) if backend == "sqlite" else None
     if backend == "sqlite":
         sa.event.listen(engine, "connect", on_sqlite_connect)
@@ -228,7 +215,7 @@ def save(entry: Feedback) -> None:
 def write_check(app: Flask) -> str | None:
     """Can the database take a write? /healthz writes the health check's own row (no
     visitor's data) and commits. None when it could, else the reason in one line."""
-    engine: sa.Engine = app.extensions["smartspec_feedback_engine"]
+    engine: sa.Engine = app.extensions["feedback"]
     try:
         with engine.begin() as connection:
             connection.execute(sa.delete(HealthCheck))

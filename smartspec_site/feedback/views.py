@@ -14,12 +14,7 @@ swapped in place for htmx (``HX-Request: true``):
 "Report a problem with this page" (``&step=problem``) stores a text without an answer; the
 accessibility report (on its own page) stores one with the category ``accessibility``.
 A mistake the visitor can mend gets the same step again (422) with GOV.UK's error summary
-and what they typed. Nothing the visitor sent is ever rendered unescaped (Jinja autoescapes).
-
-Why a key held by the database rather than a signed one (itsdangerous): a signature needs a
-SECRET_KEY shared by every worker and machine, which this site has no other use for, and
-cannot make itself single-use: the database would have to record the use anyway. A random
-key whose digest the answer holds does both, with nothing to configure.
+and what they typed. The key is the database's, not a signed token: docs/feedback.md says why.
 """
 
 from __future__ import annotations
@@ -35,16 +30,17 @@ from urllib.parse import urlencode, urlsplit
 from flask import Blueprint, Response, abort, current_app, g, redirect, render_template, request
 from flask import url_for as flask_url_for
 
-from .. import views as site_views
-from ..sitemap import Page, page_url
-from ..state import state
+from ..content.page import Page
+from ..content.sitemap import site_map
+from ..web.urls import add_locale, page_url, take_locale
+from ..web.views import page_context
 from . import guard, store
 from .form import FeedbackForm, Refused, read_body, refused_values
 from .models import Feedback
 
 bp = Blueprint("feedback", __name__, url_prefix="/<lang_code>")
-bp.url_value_preprocessor(site_views.take_locale)
-bp.url_defaults(site_views.add_locale)
+bp.url_value_preprocessor(take_locale)
+bp.url_defaults(add_locale)
 
 # The form's address and its thank-you page, per language; other languages use Swedish.
 SLUGS = {"sv": ("synpunkter", "tack"), "en": ("feedback", "thank-you")}
@@ -56,7 +52,7 @@ log = logging.getLogger(__name__)
 
 
 def slugs(locale: str) -> tuple[str, str]:
-    return SLUGS.get(locale, SLUGS["sv"])
+    return SLUGS.get(locale) or SLUGS[current_app.config["BABEL_DEFAULT_LOCALE"]]
 
 
 def submit_url(locale: str | None = None) -> str:
@@ -99,17 +95,19 @@ class FormState:
         return submit_url() + self.query()
 
 
-def wants_fragment() -> bool:
+def in_place() -> bool:
+    """htmx sent the form: the answer is the form alone, swapped in place. Unlike a page
+    (web.views.wants_fragment), no history restore asks for it: it is never cached."""
     return request.headers.get("HX-Request") == "true"
 
 
 def addressed() -> FormState:
     """The form the address names: its page (the start page when none is named), its step."""
-    site = state().site
+    pages = site_map()
     args = request.args
-    path = args.get("page") or page_url(site["start"])
+    path = args.get("page") or page_url(pages["start"])
     locale, _, rest = path.lstrip("/").partition("/")
-    found = site.resolve(locale, rest) if path.startswith("/") else None
+    found = pages.resolve(locale, rest) if path.startswith("/") else None
     if found is None or page_url(found, locale) != path:
         abort(404)
     if found.key == REPORT_PAGE:
@@ -149,8 +147,7 @@ def submit(slug: str) -> Response:
     except Refused as refused:
         log.info("feedback refused (%s): %s", refused.status, refused.reason)
         abort(refused.status)
-    site = state().site
-    shown_on = site[REPORT_PAGE] if form.category.data == "accessibility" else about
+    shown_on = site_map()[REPORT_PAGE] if form.category.data == "accessibility" else about
     form_state = FormState(shown_on, about, form.category.data, form, step=step)
     form_state.key = named.key if named else None
     back = return_url(about)
@@ -182,7 +179,7 @@ def submit(slug: str) -> Response:
     )
     if key:  # the answer is stored: on to "tell us more"
         more = FormState(shown_on, about, step="more", key=key)
-        if wants_fragment():
+        if in_place():
             return no_store(Response(render_template("feedback/form.html", feedback=more)))
         return no_store(redirect(more.address(), code=303))
     return received(form_state, back)
@@ -200,7 +197,7 @@ def attached(key: str | None, page: str, text: str) -> bool:
 def show(form_state: FormState) -> Response:
     """GET at the form's address: that page's form, at the step the address names (htmx:
     the form alone, in place)."""
-    if wants_fragment():
+    if in_place():
         return no_store(Response(render_template("feedback/form.html", feedback=form_state)))
     return no_store(Response(render_page(form_state)))
 
@@ -208,7 +205,7 @@ def show(form_state: FormState) -> Response:
 def render_page(form_state: FormState) -> str:
     if form_state.category == "accessibility":
         page = form_state.shown_on
-        context = site_views.page_context(page)
+        context = page_context(page)
         return render_template(page.template, **context, feedback=form_state)
     return render_template("feedback/page.html", page=form_state.shown_on, feedback=form_state)
 
@@ -218,9 +215,8 @@ def resolve(path: str | None, category: str) -> Page | None:
     report may be about the whole site (no page)."""
     if not path and category == "accessibility":
         return None
-    site = state().site
     locale, _, rest = (path or "").lstrip("/").partition("/")
-    found = site.resolve(locale, rest) if (path or "").startswith("/") else None
+    found = site_map().resolve(locale, rest) if (path or "").startswith("/") else None
     if found is None or page_url(found, locale) != path:
         raise Refused(400, f"the page {path!r} is not a page of this site")
     return found
@@ -229,7 +225,7 @@ def resolve(path: str | None, category: str) -> Page | None:
 def return_url(about: Page | None) -> str:
     """Where the thank-you page leads back to: the page, on the origin the form was posted
     from when that is the static export's, else here."""
-    target = about or state().site[STATEMENT]
+    target = about or site_map()[STATEMENT]
     path = page_url(target)
     export = current_app.config["EXPORT_URL"]
     origin = request.headers.get("Origin")
@@ -245,7 +241,7 @@ def no_store(response: Response) -> Response:
 
 
 def received(form_state: FormState, back: str) -> Response:
-    if wants_fragment():
+    if in_place():
         form_state.received = True
         return no_store(Response(render_template("feedback/form.html", feedback=form_state)))
     thanks = flask_url_for(
@@ -259,13 +255,13 @@ def with_errors(form_state: FormState) -> Response:
     label or legend included: without script the browser scrolls that into view, and
     site.js moves focus on to the field (GOV.UK's error summary does the same)."""
     form = form_state.form
-    form_state.in_place = wants_fragment()
+    form_state.in_place = in_place()
     form_state.errors = [
         (f"feedback-{name}-group", str(message))
         for name in ("answer", "text")
         for message in getattr(form, name).errors
     ]
-    if wants_fragment():
+    if in_place():
         body = render_template("feedback/form.html", feedback=form_state)
     else:
         body = render_page(form_state)
@@ -283,15 +279,15 @@ def thanks(slug: str, done: str) -> Response:
 def checked_return(value: str) -> tuple[str, str]:
     """A return address from the query, only if it is a page of this site (here, or on the
     static export's origin): never an open redirect. Otherwise the start page."""
-    site = state().site
+    pages = site_map()
     parts = urlsplit(value)
     origin = guard.origin_of(value) if parts.scheme else None
     allowed = {None, guard.origin_of(current_app.config["EXPORT_URL"] or "")}
     path = parts.path.rstrip("/") if parts.path not in ("", "/") else parts.path
     locale, _, rest = path.lstrip("/").partition("/")
-    found = site.resolve(locale, rest) if path.startswith("/") and not parts.query else None
+    found = pages.resolve(locale, rest) if path.startswith("/") and not parts.query else None
     if origin not in allowed or found is None or page_url(found, locale) != path:
-        start = site["start"]
+        start = pages["start"]
         return page_url(start), str(start.title)
     return (origin or "") + page_url(found, locale), str(found.title)
 

@@ -1,23 +1,14 @@
 """HTTP behaviour of the app: rendered pages kept in memory, validators, caching headers,
 compression and redirects.
 
-The shared cache is nginx's (deploy/nginx/smartspec/proxy-cache.conf): a micro-cache in front
-of gunicorn that honours the ``Cache-Control`` set here. Inside the app one cache remains,
-for pages (``PAGE_CACHE``): every page is a pure function of (locale, page, full page or
-fragment, public origin), the content being data in the repository, so it is rendered once
-and kept with its ETag (a hash of the body) and its brotli and gzip bodies, compressed once
-at their strongest levels (the very functions the static files and the export use). Not in
-debug, where a translator's saved catalog must show at once. bench/run.py measures what
-the cache earns: gunicorn alone serves a page at a fraction of the rate without it, and
-nginx needs it on every miss.
+The shared cache is nginx's (deploy/nginx/smartspec/proxy-cache.conf), honouring the
+``Cache-Control`` set here. Inside the app one cache remains (``PAGE_CACHE``, off in debug):
+a page is a pure function of (locale, page, full or fragment, public origin), so it is
+rendered once and kept with its ETag and its brotli and gzip bodies; bench/run.py measures
+what that earns. ``Last-Modified`` is the later of the page's ``updated`` and the release
+(the newest source file), so a deploy is never answered 304 from before it. Other answers
+are compressed per answer by flask-compress; conditional requests are answered last."""
 
-A page's ``Last-Modified`` is the later of its ``updated`` date and the release (the newest
-file the pages are made from), so a deploy that changes a template, a catalog or a static
-file is never answered 304 to an ``If-Modified-Since`` from before it. A compressed body's
-ETag gets the encoding appended (``"abc:br"``), as a different representation must.
-Everything else (error pages, robots.txt) is compressed per answer by flask-compress, at
-levels that cost little. Conditional requests are answered last, so they see the final ETag.
-"""
 
 from __future__ import annotations
 
@@ -32,11 +23,10 @@ from flask import Flask, Response, current_app, request
 from flask_compress import Compress
 from werkzeug.http import http_date
 
-from .. import i18n
-from ..state import state
-from ..translate.catalogs import translations_dir
+from ..web.language import locale_in_path
 from .static_files import compressed_variants
 
+KEY = "serve"  # app.extensions[KEY]: the PageCache
 MAX_CACHED = 512  # distinct pages; pages x locales x variants is about 80
 # The encodings a cached page is kept in, best first (zstd is not kept: every browser that
 # sends it also takes brotli).
@@ -76,6 +66,15 @@ class BoundedCache:
         self.data[key] = value
 
 
+@dataclass
+class PageCache:
+    """The serve wing's state: the newest source of the pages (Last-Modified is never
+    older), and the rendered pages by key when the page cache is on."""
+
+    released: datetime
+    pages: BoundedCache
+
+
 class PageResponse(Response):
     """A page, fragment or sitemap with its encoding already chosen from the page cache:
     flask-compress leaves it alone (finish, below)."""
@@ -94,7 +93,7 @@ def html_cache_control(config, shared: bool = True) -> str:
 
 
 def render_once(
-    render: Callable[[], str], updated: datetime, site, headers: dict[str, str]
+    render: Callable[[], str], updated: datetime, released: datetime, headers: dict[str, str]
 ) -> Rendered:
     """Render, compress (brotli and gzip, the static files' own function) and prepare the
     headers of each variant: ETag is a hash of the body (with the encoding appended for a
@@ -102,7 +101,7 @@ def render_once(
     body = render().encode("utf-8")
     etag = hashlib.sha256(body).hexdigest()[:32]
     encoded = {SUFFIXES[suffix]: data for suffix, data in compressed_variants(body).items()}
-    common = {**headers, "Last-Modified": http_date(max(updated, site.released))}
+    common = {**headers, "Last-Modified": http_date(max(updated, released))}
     variants: dict[str | None, tuple[bytes, tuple[tuple[str, str], ...]]] = {
         None: (body, tuple({**common, "ETag": f'"{etag}"'}.items()))
     }
@@ -121,25 +120,20 @@ def html_response(
     vary: tuple[str, ...] = (),
 ) -> Response:
     """A page or fragment from the page cache, in the encoding the client takes best, with
-    its validators and caching headers. ``key`` names the content (and so decides
-    ``shared``, ``mimetype`` and ``vary``); the public origin is added here when SITE_URL is
-    unset, because canonical and alternate links carry it.
-
-    ``shared=False`` (fragments) keeps the response out of shared caches downstream: it has
-    the page's URL, and a cache that ignores ``Vary: HX-Request`` must never hand it to a
-    visitor. The browser's own cache honours ``Vary``, so it may keep it, and so does nginx's,
-    told by ``X-Accel-Expires`` (which it never passes on): its key holds the same decision
-    between page and fragment that the app makes, from the same headers. ``vary``
-    names the request headers the answer depends on besides Accept-Encoding."""
+    its validators and caching headers. ``key`` names the content (the public origin is
+    added when SITE_URL is unset: links carry it); ``vary``: the request headers the answer
+    depends on besides Accept-Encoding. ``shared=False`` (fragments, at the page's URL) keeps
+    it from shared caches that might ignore ``Vary``; nginx, whose key holds the fragment
+    decision, keeps it anyway through ``X-Accel-Expires``."""
     app = current_app._get_current_object()
     if not app.config["SITE_URL"]:
         # The origin as the request gave it, read raw: request.root_url would build (and
         # IRI-decode) a URL on every request only to be used as a dictionary key.
         environ = request.environ
         key = (key, environ["wsgi.url_scheme"], environ.get("HTTP_HOST"), request.script_root)
-    site = state(app)
+    cache: PageCache = app.extensions[KEY]
     use_cache = page_cache_enabled(app)
-    rendered = site.pages.get(key) if use_cache else None
+    rendered = cache.pages.get(key) if use_cache else None
     if rendered is None:
         headers = {
             "Content-Type": f"{mimetype}; charset=utf-8",
@@ -151,9 +145,9 @@ def html_response(
             # Before Cache-Control: nginx then reads no "private" from it.
             headers["X-Accel-Expires"] = str(int(app.config["HTML_MAX_AGE"]))
         headers["Cache-Control"] = html_cache_control(app.config, shared)
-        rendered = render_once(render, updated, site, headers)
+        rendered = render_once(render, updated, cache.released, headers)
         if use_cache:
-            site.pages.set(key, rendered)
+            cache.pages.set(key, rendered)
     # werkzeug's parser of Accept-Encoding: q-values honoured, q=0 refused, ties go to the
     # first of ours (brotli).
     encoding = request.accept_encodings.best_match(rendered.offered)
@@ -179,7 +173,7 @@ def finish(response: Response) -> Response:
     if not isinstance(response, PageResponse):
         response = current_app.extensions["compress"].after_request(response)
     status = response.status_code
-    if status >= 400 and not i18n.locale_in_path():
+    if status >= 400 and not locale_in_path():
         # The error page's language was negotiated from Accept-Language.
         response.vary.add("Accept-Language")
     if "Cache-Control" not in response.headers:
@@ -213,8 +207,9 @@ COMPRESS_DEFAULTS = {
 def released(app: Flask) -> datetime:
     """When the newest source of the pages changed: templates, static files, catalogs, code."""
     package = Path(__file__).parents[1]  # the code
-    roots = [Path(app.template_folder), Path(app.static_folder), translations_dir(app), package]
-    roots.append(Path(app.config["CONTENT_DIR"]))
+    translations = app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")
+    roots = [Path(app.template_folder), Path(app.static_folder), package]
+    roots += [Path(app.config["CONTENT_DIR"]), *map(Path, translations)]
     newest = 0.0
     for root in roots:
         for path in root.rglob("*"):
@@ -231,9 +226,7 @@ def released(app: Flask) -> datetime:
 
 
 def init_app(app: Flask) -> None:
-    site = state(app)
-    site.released = released(app)
-    site.pages = BoundedCache()
+    app.extensions[KEY] = PageCache(released(app), BoundedCache())
     app.after_request(finish)
     for key, value in COMPRESS_DEFAULTS.items():
         app.config.setdefault(key, value)

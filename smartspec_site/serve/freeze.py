@@ -8,11 +8,11 @@ What is written (to ``FREEZER_DESTINATION``, build/site by default):
   panel block out of the full page that a static host serves (the dynamic app answers
   htmx with just that block);
 * the static files under their content-hashed names, sitemap.xml, robots.txt;
-* ``404.html`` (Swedish) and ``<locale>/404.html``, and ``index.html``: a tiny page that
-  sends ``/`` to the Swedish start page (the nginx snippet negotiates the language instead);
+* ``404.html`` (the default language) and ``<locale>/404.html``, and ``index.html``: a page
+  sending ``/`` to the default start page (the nginx snippet negotiates the language instead);
 * ``_headers`` for hosts that read it (Netlify, Cloudflare Pages) and
-  ``_nginx-security-headers.conf`` for nginx (deploy/nginx.conf includes it): the app's own
-  security headers, script hash included, so no copy of them is kept by hand;
+  ``_nginx-security-headers.conf`` for nginx (deploy/nginx/smartspec-export.conf includes
+  it): the app's own security headers, script hash included, so no copy is kept by hand;
 * a ``.br`` and a ``.gz`` next to every text file, for ``brotli_static``/``gzip_static``.
 """
 
@@ -29,14 +29,14 @@ from flask.cli import with_appcontext
 from flask.testing import FlaskClient
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from .. import i18n
-from ..sitemap import page_url
-from ..state import state
+from ..content.sitemap import locales, site_map
+from ..web.language import locale_name
+from ..web.urls import page_url
 from . import security, static_files
 
-# Endpoints that only make sense on the dynamic app.
-# The feedback form posts to the app (FEEDBACK_URL): its answers are never static files.
-NOT_FROZEN = {"root", "feedback.submit", "feedback.thanks"}
+# The site's endpoints that only make sense on the dynamic app; a wing's blueprint (the
+# feedback form, which posts to the app) is the app's alone.
+NOT_FROZEN = {"root"}
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
 NGINX_HEADERS = "_nginx-security-headers.conf"
 
@@ -55,7 +55,7 @@ def redirect_page(app: Flask) -> str:
     to every language's start page named in that language."""
     default = app.config["BABEL_DEFAULT_LOCALE"]
     starts = []
-    for code in state(app).locales:
+    for code in locales(app):
         with app.test_request_context(f"/{code}/", base_url=base_url(app)):
             g.lang_code = code
             starts.append(
@@ -63,8 +63,8 @@ def redirect_page(app: Flask) -> str:
                     "code": code,
                     "url": page_url("start", code),
                     "canonical": page_url("start", code, external=True),
-                    "title": str(state(app).site["start"].title),
-                    "language": i18n.locale_name(code),
+                    "title": str(site_map(app)["start"].title),
+                    "language": locale_name(code),
                 }
             )
     with app.test_request_context(f"/{default}/", base_url=base_url(app)):
@@ -98,7 +98,7 @@ def nginx_headers_file(app: Flask) -> str:
     return security.nginx_headers(export_headers(app))
 
 
-# Underscored like _headers: deploy/nginx.conf answers /_* with 404.
+# Underscored like _headers: deploy/nginx/ answers /_* with 404.
 MARKER = "_smartspec-export"
 
 
@@ -121,8 +121,9 @@ def freeze_site(app: Flask, destination: Path | None = None) -> set[str]:
         app.config["FREEZER_DESTINATION"] = str(Path(destination).resolve())
     # Frozen-Flask reads a relative destination against the app's root path; so must we.
     check_destination(Path(app.root_path) / app.config["FREEZER_DESTINATION"])
-    app.config["STATIC_HASHED"] = True
-    app.config["FREEZER_BASE_URL"] = base_url(app)
+    # `flask freeze` runs in an app of its own: its forms post to FEEDBACK_URL without htmx,
+    # or are left out (feedback/), and no page it renders is cached for serving.
+    app.config.update(FREEZING=True, STATIC_HASHED=True, FREEZER_BASE_URL=base_url(app))
     # No client's Host reaches the freezer, and Frozen-Flask builds its URL list under
     # localhost: production's TRUSTED_HOSTS (SITE_URL's host) would refuse it.
     app.config["TRUSTED_HOSTS"] = None
@@ -132,14 +133,10 @@ def freeze_site(app: Flask, destination: Path | None = None) -> set[str]:
     # request runs in a fresh context instead, as it would in a server.
     previous_client = app.test_client_class
     app.test_client_class = isolated_client(previous_client or FlaskClient)
-    # The export's forms post to FEEDBACK_URL without htmx, or are left out (feedback/).
-    # `flask freeze` runs in an app of its own, so no page rendered for serving is cached.
-    state(app).freezing = True
     try:
         return _freeze(app)
     finally:
         app.test_client_class = previous_client
-        state(app).freezing = False
 
 
 def isolated_client(base: type[FlaskClient]) -> type[FlaskClient]:
@@ -155,8 +152,8 @@ def _freeze(app: Flask) -> set[str]:
 
     @freezer.register_generator
     def site_urls():
-        for code in i18n.locales():
-            for page in state(app).site:
+        for code in locales(app):
+            for page in site_map(app):
                 yield "site.page", {"lang_code": code, "slug": page.path(code)}
         yield "sitemap", {}
         yield "robots", {}
@@ -168,7 +165,8 @@ def _freeze(app: Flask) -> set[str]:
         # "Nothing frozen for endpoints root, healthz. Did you forget a URL generator?"
         found = re.search(r"endpoints (.*?)\. ", str(warning.message))
         missing = set(found.group(1).split(", ")) if found else set()
-        if not (warning.category is MissingURLGeneratorWarning and missing <= NOT_FROZEN):
+        ours = {name for name in missing if "." not in name or name.startswith("site.")}
+        if not (warning.category is MissingURLGeneratorWarning and ours <= NOT_FROZEN):
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
             )
@@ -178,7 +176,7 @@ def _freeze(app: Flask) -> set[str]:
     (root / "index.html").write_text(redirect_page(app), encoding="utf-8")
     (root / MARKER).write_text("Written by `flask freeze`; may be replaced by it.\n")
     default = app.config["BABEL_DEFAULT_LOCALE"]
-    for code in state(app).locales:
+    for code in locales(app):
         response = client.get(f"/{code}/404-not-found", base_url=base_url(app))
         assert response.status_code == 404
         target = root / ("404.html" if code == default else f"{code}/404.html")

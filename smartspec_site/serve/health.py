@@ -1,14 +1,7 @@
-"""``/healthz`` for load balancers, monitoring and nginx: answered in front of Flask,
-whatever the Host.
-
-A load balancer checks a machine by its address (``Host: 10.0.0.5``), which production's
-TRUSTED_HOSTS refuse; so the check is answered before Flask sees the request. To GET and
-HEAD it answers ``ok`` when the app can do its one job that has state, storing feedback: it
-writes a row of its own to the database (``feedback.store.write_check``; no visitor's data).
-When the database cannot take the write (read-only, gone, a full disk, PostgreSQL stopped)
-it answers 503 with the reason in one line. Never cached; anything else 405. gunicorn.conf.py
-leaves it out of the access log; nginx passes it to the app for whatever Host
-(deploy/nginx/)."""
+"""``/healthz`` for load balancers, monitoring and nginx, answered in front of Flask: a load
+balancer names a machine by its address (``Host: 10.0.0.5``), which TRUSTED_HOSTS refuse.
+GET and HEAD get ``ok`` when the probe (create_app: a write to the feedback database) says
+all is well, else 503 with the reason in one line; never cached; anything else 405."""
 
 from __future__ import annotations
 

@@ -1,21 +1,13 @@
 """Security headers on every response: pages, fragments, errors, redirects and static files.
 
-One layer sets each header on each answer. Behind nginx (``NGINX_HEADERS_FILE`` set) the app
-writes them at start as ``add_header ... always`` lines that the nginx site includes, and sends
-none itself: nginx then puts them on every answer, its own errors (400, 405, 413, 414, 502 ...)
-included, and the CSP's script hash is never copied by hand. Without nginx (`flask run`, bare
-gunicorn) a small WSGI middleware outside everything else adds them.
+One layer sets each header. Behind nginx (``NGINX_HEADERS_FILE``) the app writes them at
+start as ``add_header ... always`` lines, so nginx's own errors carry them too and the CSP's
+script hash is never copied by hand; otherwise a WSGI middleware outside everything adds
+them. A middleware rather than flask-talisman, whose ``after_request`` never sees the files
+WhiteNoise answers. The CSP allows scripts from this origin, htmx's one CDN file (when
+``HTMX_SOURCE`` is ``cdn``) and the inline support script by its sha256; styles from this
+origin only (base.html turns off htmx's injected indicator style)."""
 
-The middleware rather than flask-talisman: Talisman works in Flask's ``after_request``, which
-never sees the static files WhiteNoise answers in front of Flask, and it brings HTTPS
-redirects, nonces and session-cookie settings this site does not use. Here the headers are
-computed once per app and appended to every response's header list.
-
-The Content-Security-Policy allows scripts from this origin, from the one CDN origin htmx is
-loaded from (only when ``HTMX_SOURCE`` is ``cdn``) and the inline support script by its
-sha256; no ``unsafe-inline``, no ``unsafe-eval``. Styles come from this origin only, which is
-why base.html turns off htmx's injected indicator ``<style>`` (``includeIndicatorStyles``).
-"""
 
 from __future__ import annotations
 
@@ -25,9 +17,8 @@ from urllib.parse import urlsplit
 
 from flask import Flask
 
-from .. import assets
-from ..files import write_if_changed
-from ..state import state
+from ..build import write_if_changed
+from ..web import scripts
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -50,7 +41,7 @@ def content_security_policy(config) -> str:
         # The one file, not the whole host: jsDelivr serves every npm package there. The
         # tag's SRI hash pins its bytes as well.
         script.append(config["HTMX_CDN_URL"])
-    script.append(f"'{assets.head_script_hash()}'")
+    script.append(f"'{scripts.head_script_hash()}'")
     directives = {
         "default-src": "'self'",
         "script-src": " ".join(script),
@@ -121,15 +112,10 @@ def nginx_headers(headers: Iterable[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def init_app(app: Flask) -> None:
-    site = state(app)
-    site.security_headers = security_headers(app.config)
-    if target := app.config["NGINX_HEADERS_FILE"]:
-        write_if_changed(Path(target), nginx_headers(site.security_headers).encode("utf-8"))
-        site.headers_by_app = False
-
-
 def wrap(app: Flask, wsgi_app):
-    """The middleware around ``wsgi_app``, unless nginx sends the headers."""
-    site = state(app)
-    return SecurityHeaders(wsgi_app, site.security_headers) if site.headers_by_app else wsgi_app
+    """The middleware around ``wsgi_app``; behind nginx, the headers written for it instead."""
+    headers = security_headers(app.config)
+    if target := app.config["NGINX_HEADERS_FILE"]:
+        write_if_changed(Path(target), nginx_headers(headers).encode("utf-8"))
+        return wsgi_app
+    return SecurityHeaders(wsgi_app, headers)

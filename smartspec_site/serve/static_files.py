@@ -1,21 +1,12 @@
 """Static files for production: content-hashed names, far-future caching, pre-compressed.
 
-On start the app copies every file of static/ to ``STATIC_BUILD_DIR`` under a name that
-carries its content hash (``css/site.css`` -> ``css/site.3f2a9c1e04b7.css``), next to a
-``.br`` and a ``.gz`` of it, and keeps the name map in memory. ``url_for('static', ...)``
-then builds the hashed name, and WhiteNoise serves the build folder in front of Flask with
-``Cache-Control: public, max-age=31536000, immutable``, choosing the pre-compressed file the
-browser accepts. A changed file gets a new name, so nothing stale is ever served from a cache.
+At start every file of static/ is copied to ``STATIC_BUILD_DIR`` under a name carrying its
+content hash (``css/site.css`` -> ``css/site.3f2a9c1e04b7.css``), with a ``.br`` and a
+``.gz``; ``url_for('static', ...)`` names it, and WhiteNoise serves it in front of Flask as
+immutable. The build is idempotent and atomic per file, so workers may build at once, and
+old names stay for pages cached before a deploy. In debug the plain names are used, so an
+edited file shows on reload."""
 
-The build is deterministic and idempotent: a file that already exists under its hashed name
-is left alone, and each file is written atomically, so several workers (or a test run next to
-a server) may build at the same time. Old hashed files stay, which keeps pages cached before
-a deploy working. No CSS or script here refers to another static file, so nothing inside the
-files needs rewriting (a ``url()`` in CSS would).
-
-The plain names are still served by Flask's own static route (short caching), and ``flask
-run`` in debug uses them, so an edited CSS file shows on reload without a restart.
-"""
 
 from __future__ import annotations
 
@@ -26,8 +17,7 @@ from flask import Flask
 from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
 
-from ..files import write_atomic
-from ..state import state
+from ..build import write_atomic
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 COMPRESSIBLE = {".css", ".js", ".svg", ".txt", ".html", ".xml", ".json", ".ico"}
@@ -86,7 +76,6 @@ def init_app(app: Flask) -> None:
     """Build the hashed copies, and make ``url_for('static', …)`` name them."""
     target = Path(app.config["STATIC_BUILD_DIR"])
     manifest = build(Path(app.static_folder), target)
-    state(app).static_manifest = manifest
 
     @app.url_defaults
     def hashed_static_names(endpoint: str, values: dict) -> None:

@@ -1,5 +1,10 @@
-"""The translators' wing: catalogs (parse, compile, live reload), the checks, the extractor
-for content files, and the `flask translate` commands."""
+"""The translators' wing: which locales are served, catalogs (parse, compile, live reload),
+the checks, the extractor for content files, and the `flask translate` commands.
+
+The site serves the source language, which needs no catalog, and the locales that
+``translations/locales.txt`` records, each with its catalog: a catalog deleted by mistake
+then stops production's start, naming the file, instead of dropping its language. Adding a
+language is still a catalog, not code: ``flask translate init xx`` makes and records it."""
 
 from __future__ import annotations
 
@@ -8,11 +13,18 @@ from pathlib import Path
 from flask import Flask
 from flask_babel import force_locale, get_domain
 
-from .. import live
-from ..files import FileError
-from ..state import state
+from ..build import FileError
+from ..content import reloading
+from ..content.sitemap import locales
 from . import checks, cli
-from .catalogs import CatalogError, catalog_paths, translations_dir
+from .catalogs import (
+    LOCALES_FILE,
+    CatalogError,
+    catalog_paths,
+    served_locales,
+    translations_dir,
+    unrecorded_catalogs,
+)
 
 
 def build(translations: Path) -> list[FileError]:
@@ -37,7 +49,7 @@ def load(app: Flask, translations: Path) -> list[FileError]:
     errors: list[FileError] = []
     for po in catalog_paths(translations):
         code = po.parent.parent.name
-        if code not in state(app).locales:
+        if code not in locales(app):
             continue  # not a locale (a stray folder): never served
         problems = checks.compiled_problems(po)
         if problems:
@@ -51,6 +63,22 @@ def load(app: Flask, translations: Path) -> list[FileError]:
     return errors
 
 
+def served(app: Flask) -> tuple[str, ...]:
+    """The locales to serve, the default first; in production a recorded locale without its
+    catalog stops the start, elsewhere it is logged and not served."""
+    translations = translations_dir(app)
+    found, problems = served_locales(translations, app.config["BABEL_DEFAULT_LOCALE"])
+    if problems and app.config["PRODUCTION"]:
+        raise problems[0]  # create_app makes it one line: the file, the line, what to do
+    for problem in problems:
+        app.logger.warning("a language is not served: %s", problem)
+    for code in unrecorded_catalogs(translations, found):
+        app.logger.warning(
+            "%s has a catalog but is not in %s: not served", code, translations / LOCALES_FILE
+        )
+    return found
+
+
 def init_app(app: Flask) -> None:
     translations = translations_dir(app)
     if app.config["TRANSLATIONS_AUTO_COMPILE"]:
@@ -62,7 +90,7 @@ def init_app(app: Flask) -> None:
                     get_domain().cache.clear()  # Flask-Babel keeps the catalogs it loaded
                 return errors
 
-            live.watch(app, "catalogs", lambda: catalog_paths(translations), reload)
+            reloading.watch(app, "catalogs", lambda: catalog_paths(translations), reload)
         else:
             # Fail fast at deploy: a broken catalog stops the start with a message naming
             # file and line, so it can never turn into a 500 later.

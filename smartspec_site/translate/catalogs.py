@@ -17,7 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from flask import Flask, current_app
 
-from ..files import FileError, write_if_changed
+from ..build import FileError, write_if_changed
 
 DOMAIN = "messages"
 
@@ -84,6 +84,48 @@ def record_locale(translations: Path, code: str) -> Path:
         text += "\n"
     write_if_changed(path, f"{text}{code}\n".encode())
     return path
+
+
+def served_locales(translations: Path, default: str) -> tuple[tuple[str, ...], list[CatalogError]]:
+    """The default locale first, then each recorded locale that has its catalog, in code
+    order; and what is wrong: a recorded locale without its catalog (named), or a catalog
+    whose locale is not recorded (not served)."""
+    problems: list[CatalogError] = []
+    try:
+        recorded = recorded_locales(translations)
+    except CatalogError as exc:
+        return (default,), [exc]
+    served = []
+    for lineno, code in recorded:
+        po = catalog_of(translations, code)
+        if code == default:
+            continue
+        if not po.is_file():
+            problems.append(
+                CatalogError(
+                    translations / LOCALES_FILE,
+                    lineno,
+                    f"{code} is recorded but its catalog {po} is missing: restore it, or "
+                    f"remove {code} from the list to stop serving it",
+                )
+            )
+            continue
+        served.append(code)
+    return (default, *sorted(set(served))), problems
+
+
+def unrecorded_catalogs(translations: Path, served: tuple[str, ...]) -> list[str]:
+    """Catalogs of a language code that locales.txt does not record: never served."""
+    found = []
+    for po in sorted(translations.glob("*/LC_MESSAGES/messages.po")):
+        code = po.parent.parent.name
+        try:
+            Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            continue  # a stray folder is not a language
+        if code not in served:
+            found.append(code)
+    return found
 
 
 # One PO string literal: what may follow a keyword (msgid, msgstr[0], ...) or start a

@@ -20,7 +20,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import read_mo
 
-from .. import prose
+from ..content import rendering
 from .catalogs import CatalogError, compile_catalog, msgid_of, read_catalog
 
 # A Python %-directive as gettext's callers expand it (`%(name)s`, `%s`, `%%`), or a lone `%`.
@@ -130,16 +130,16 @@ def content_problems(path: Path, catalog: Catalog) -> list[CatalogError]:
         if not message.id or not message.string or not from_content(message):
             continue
         source, translation = msgid_of(message), message.string
-        found = prose.check_translation(translation)
-        if not found and prose.links(source) != prose.links(translation):
+        found = rendering.check_translation(translation)
+        if not found and rendering.links(source) != rendering.links(translation):
             found = (
-                f"links differ: the source links to {_listing(prose.links(source))}, "
-                f"the translation to {_listing(prose.links(translation))}"
+                f"links differ: the source links to {_listing(rendering.links(source))}, "
+                f"the translation to {_listing(rendering.links(translation))}"
             )
-        if not found and prose.times(source) != prose.times(translation):
+        if not found and rendering.times(source) != rendering.times(translation):
             found = (
-                f"dates differ: the source has {_listing(prose.times(source))}, "
-                f"the translation has {_listing(prose.times(translation))}"
+                f"dates differ: the source has {_listing(rendering.times(source))}, "
+                f"the translation has {_listing(rendering.times(translation))}"
             )
         if found:
             problems.append(CatalogError(path, message.lineno, f'{found} (msgid "{source}")'))

@@ -24,7 +24,7 @@ from babel.messages.pofile import denormalize, read_po, write_po
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from ..files import write_atomic
+from ..build import write_atomic
 from . import catalogs, checks, terms
 from .catalogs import CatalogError
 

@@ -1,8 +1,8 @@
 """Babel's extractor for the content files (registered in pyproject.toml's
 ``[tool.babel]`` mappings as ``smartspec_site.translate.extract:extract_content``).
 
-One msgid per translatable text of a file, as the site renders it (contentfile.py and
-prose.py): the title, heading, menu label and description, each source's label, and each
+One msgid per translatable text of a file, as the site renders it (content/file.py and
+content/rendering.py): the title, heading, menu label and description, each source's label, and each
 unit of the body. Translator comments come from the file; a source's label also gets a
 standing one that says how to name the language of the linked page.
 """
@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from ..contentfile import read
+from ..content.file import read
 
 
 def extract_content(

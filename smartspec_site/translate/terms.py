@@ -39,8 +39,11 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from .. import dialect
+from ..config import Defaults
+from ..content import markdown
 from .catalogs import CatalogError, msgid_of
+
+SOURCE = Defaults.BABEL_DEFAULT_LOCALE  # the language of the msgids
 
 FILENAME = "terminology.csv"
 REQUIRED = ("source", "target")
@@ -141,7 +144,7 @@ def _texts(text: str, marked: str) -> tuple[str, str]:
     outside: list[str] = []
     inside: list[str] = []
     stack: list[str | None] = []
-    for token in dialect.inline(text):
+    for token in markdown.inline(text):
         if token.type == "span_open":  # a phrase without a lang is in its parent's
             lang = token.attrs.get("lang") or (stack[-1] if stack else None)
             stack.append(str(lang) if lang else None)
@@ -162,7 +165,7 @@ def _translations(message) -> list[str]:
 
 
 def problems(
-    po_path: Path, catalog: Catalog, terms: list[Term], source: str = "sv"
+    po_path: Path, catalog: Catalog, terms: list[Term], source: str = SOURCE
 ) -> Iterator[CatalogError]:
     """Translations that break the list (see the module's docstring), each naming the
     catalog's line, the term, the list's line and the msgid."""

@@ -1,4 +1,7 @@
-"""One blueprint for every page, generic over the site map, plus the locale-free routes."""
+"""One blueprint for every page, generic over the site map, plus the locale-free routes.
+
+A page's answer is made by the ``respond`` hook that create_app wires (the serve wing's page
+cache), so the web layer renders and never caches."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from flask import (
     Flask,
     Response,
     abort,
+    current_app,
     g,
     make_response,
     redirect,
@@ -16,30 +20,19 @@ from flask import (
 )
 from jinja2_fragments.flask import render_block
 from werkzeug.exceptions import BadHost, HTTPException, MethodNotAllowed, SecurityError
-from werkzeug.local import LocalProxy
 
-from . import i18n
-from .serve import caching
-from .sitemap import Page, absolute, page_url
-from .state import state
+from ..content.page import Page
+from ..content.sitemap import locales, site_map
+from . import language
+from .urls import absolute, add_locale, page_url, take_locale
 
 bp = Blueprint("site", __name__, url_prefix="/<lang_code>")
+bp.url_value_preprocessor(take_locale)
+bp.url_defaults(add_locale)
+KEY = "web"  # app.extensions[KEY]: the respond hook
 
 # The request headers that decide between a full page and a fragment (htmx 2 and 4).
 FRAGMENT_HEADERS = ("HX-Request", "HX-History-Restore-Request", "HX-Request-Type")
-
-
-@bp.url_value_preprocessor
-def take_locale(endpoint: str | None, values: dict | None) -> None:
-    code = (values or {}).pop("lang_code", None)
-    if not i18n.is_locale(code):
-        abort(404)  # validated before use: an unknown code never reaches Babel
-    g.lang_code = code
-
-
-@bp.url_defaults
-def add_locale(endpoint: str, values: dict) -> None:
-    values.setdefault("lang_code", g.get("lang_code") or i18n.current_locale())
 
 
 def wants_fragment() -> bool:
@@ -56,12 +49,12 @@ def wants_fragment() -> bool:
 @bp.get("/", defaults={"slug": ""})
 @bp.get("/<path:slug>")
 def page(slug: str) -> Response:
-    site = state().site
-    found = site.resolve(g.lang_code, slug)
+    pages = site_map()
+    found = pages.resolve(g.lang_code, slug)
     if found is None:
         # /x/ for /x: static hosts serve pages as x/index.html and add the slash, so links
         # copied from the frozen site lead to the page here too.
-        canonical = site.resolve(g.lang_code, slug.rstrip("/")) if slug.endswith("/") else None
+        canonical = pages.resolve(g.lang_code, slug.rstrip("/")) if slug.endswith("/") else None
         if canonical is None:
             abort(404)
         return redirect(page_url(canonical), code=308)
@@ -70,7 +63,7 @@ def page(slug: str) -> Response:
 
 
 def rendered(found: Page, fragment: bool) -> Response:
-    """The page, or its fragment block, through the rendered-page cache."""
+    """The page, or its fragment block, through the respond hook (the page cache)."""
 
     def render() -> str:
         context = page_context(found)
@@ -81,15 +74,19 @@ def rendered(found: Page, fragment: bool) -> Response:
     key = (g.lang_code, found.key, fragment)
     # A page that is also a fragment depends on the headers that choose between them.
     vary = FRAGMENT_HEADERS if found.fragment_block else ()
-    return caching.html_response(key, render, found.updated, shared=not fragment, vary=vary)
+    return respond(key, render, found.updated, shared=not fragment, vary=vary)
+
+
+def respond(key, render, updated, **options) -> Response:
+    return current_app.extensions[KEY](key, render, updated, **options)
 
 
 def page_context(page: Page) -> dict:
-    site = state().site
+    pages = site_map()
     return {
         "page": page,
-        "parent": site[page.parent] if page.parent else None,
-        "trail": site.trail(page),
+        "parent": pages[page.parent] if page.parent else None,
+        "trail": pages.trail(page),
     }
 
 
@@ -97,7 +94,7 @@ def page_context(page: Page) -> dict:
 
 
 def root() -> Response:
-    response = redirect(url_for("site.page", lang_code=i18n.negotiate(), slug=""), code=302)
+    response = redirect(url_for("site.page", lang_code=language.negotiate(), slug=""), code=302)
     response.vary.add("Accept-Language")
     return response
 
@@ -105,13 +102,13 @@ def root() -> Response:
 def sitemap() -> Response:
     """Through the page cache like a page: rendered and compressed once, with validators
     (crawlers fetch it often, and it is the largest body on the site)."""
-    site = state().site
+    pages = site_map()
 
     def render() -> str:
-        return render_template("sitemap.xml", pages=site.pages, locales=i18n.locales())
+        return render_template("sitemap.xml", pages=pages.pages, locales=locales())
 
-    newest = max(page.updated for page in site)
-    return caching.html_response(("sitemap",), render, newest, mimetype="application/xml")
+    newest = max(page.updated for page in pages)
+    return respond(("sitemap",), render, newest, mimetype="application/xml")
 
 
 def robots() -> Response:
@@ -142,7 +139,8 @@ def refuse_host(error: HTTPException) -> Response:
     )
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask, respond) -> None:
+    app.extensions[KEY] = respond
     app.register_blueprint(bp)
     app.add_url_rule("/", "root", root)
     app.add_url_rule("/sitemap.xml", "sitemap", sitemap)
@@ -150,11 +148,3 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(BadHost, refuse_host)
     app.register_error_handler(SecurityError, refuse_host)
-    app.jinja_env.globals.update(
-        # The site map of this moment: the development server reloads it when a content
-        # file changes, so templates (and macros, which see only globals) look it up.
-        site=LocalProxy(lambda: state().site),
-        page_url=page_url,
-        locales=i18n.locales,
-        locale_name=i18n.locale_name,
-    )

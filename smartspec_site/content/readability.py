@@ -1,31 +1,14 @@
-"""`flask content readability`: how hard each page's text is to read, for editors.
+"""`flask content readability`: how hard each page's text is to read, for editors
+(EDITING.md says what the numbers mean and what to aim for).
 
-Every page of the site map is rendered in every language through the app's test client, as
-a visitor gets it (and as ``tests/rendered.py`` records the fixtures), and the text of its
-``<main>`` is measured with a kept library:
+Each page is rendered in each language through the test client, as a visitor gets it, and
+the text a reader reads in ``<main>`` (block by block, without the sources' titles or
+anything hidden) is measured by a kept library: Swedish by LIX (``textstat.lix``, which needs
+no data), English by the Flesch reading ease (the ``readability`` package: syllables by
+rule, offline, where textstat's English downloads a dictionary). Each gets the input it
+documents: textstat a full stop after every block, readability syntok's tokens, as its
+README does. They are the ``editing`` extra: the site itself never imports them."""
 
-* Swedish: LIX (läsbarhetsindex, Björnsson 1968), the Swedish standard, by
-  ``textstat.lix``. It needs no data: words per sentence plus the share of words longer
-  than six letters, in per cent.
-* English: the Flesch reading ease, by the ``readability`` package (``getmeasures(text,
-  lang="en")``), which counts English syllables by rule, offline. (textstat's English
-  syllables come from NLTK's CMU dictionary, which NLTK downloads at run time.)
-
-Each library gets the input it documents. ``textstat`` takes plain text and finds sentences
-at ``.``, ``!`` and ``?``; a heading, list item or table cell has no full stop of its own, so
-each block of the page is given one, or it would run into the next block's first sentence.
-``readability`` wants tokens separated by spaces, one sentence per line and an empty line
-between paragraphs: its README tokenises with syntok, the kept segmenter of the segtok
-line, and so does this module, each block of the page a paragraph of its own.
-
-What is measured: the text a reader reads in ``<main>``, block by block (a paragraph, a
-heading, a list item, a cell), without the list of sources (titles of other sites' pages,
-not this site's writing) and without anything hidden. EDITING.md says what the numbers mean
-and what to aim for.
-
-The libraries are an optional extra (``pip install -e '.[editing]'``, which ``make run``
-and ``make test`` install): the site itself never imports them.
-"""
 
 from __future__ import annotations
 
@@ -39,7 +22,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from .state import state
+from .sitemap import locales, site_map
 
 content = AppGroup("content", help="The site's texts as editors see them.")
 
@@ -197,7 +180,7 @@ def rendered_pages(app: Flask, locales: Iterable[str]) -> Iterator[tuple[str, st
     """(locale, path, HTML) of every page of the site map in each language, as served."""
     client = app.test_client()
     for locale in locales:
-        for page in state(app).site:
+        for page in site_map(app):
             path = f"/{locale}/{page.path(locale)}"
             # Each request in a context of its own, as in a server: Flask's CLI has pushed an
             # app context, which a request would reuse, sharing ``g`` (and Flask-Babel's
@@ -245,7 +228,7 @@ def readability_command(chosen: tuple[str, ...]) -> None:
     text of each page's <main> as it renders; hardest first. EDITING.md explains the
     numbers."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    known = state(app).locales
+    known = locales(app)
     unknown = [code for code in chosen if code not in known]
     if unknown:
         raise click.BadParameter(
@@ -260,7 +243,3 @@ def readability_command(chosen: tuple[str, ...]) -> None:
         ) from exc
     for line in report(measures):
         click.echo(line)
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(content)

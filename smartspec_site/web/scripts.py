@@ -1,4 +1,4 @@
-"""Front-end assets the templates and the security headers share."""
+"""The scripts a page loads: the inline support test (hashed for the CSP) and htmx."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import hashlib
 import re
 from functools import cache
 
-from flask import Flask, current_app, url_for
+from flask import current_app, url_for
 from markupsafe import Markup
 
-from .config import ROOT
+from ..config import ROOT
 
 SUPPORT_SCRIPT = ROOT / "static" / "js" / "support.js"
 
@@ -39,8 +39,3 @@ def htmx_src() -> str:
         return url_for("static", filename=config["HTMX_LOCAL_FILE"])
     return config["HTMX_CDN_URL"]
 
-
-def init_app(app: Flask) -> None:
-    if app.config["HTMX_SOURCE"] not in {"cdn", "local"}:
-        raise ValueError('HTMX_SOURCE must be "cdn" or "local"')
-    app.jinja_env.globals.update(head_script=head_script, htmx_src=htmx_src)

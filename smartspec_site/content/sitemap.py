@@ -1,7 +1,7 @@
 """The site map, built at start from the content files: pages, groups, areas, their paths
 in every language, dates, the menu and the breadcrumbs.
 
-``content/`` holds one file per page (see contentfile.py and EDITING.md):
+``content/`` holds one file per page (see file.py and EDITING.md):
 
 * ``pages/<key>.md``: a page of its own, under the start page (``pages/start.md``).
 * ``groups/<key>.md``: one of VGR's four groups of areas, under the areas page.
@@ -16,18 +16,21 @@ slug uses the Swedish one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import current_app, url_for
+from flask import Flask, current_app, url_for
 
-from . import i18n, prose
-from .contentfile import ContentError, ContentFile, message, read
-from .pages import Body, Page, Source, Summary, Text
-from .state import state
+from ..config import Defaults
+from . import rendering
+from .file import ContentError, ContentFile, message, read
+from .page import Body, Page, Source, Summary, Text
 
+# Defaults: create_app passes its own settings.
+SOURCE, ZONE = Defaults.BABEL_DEFAULT_LOCALE, Defaults.BABEL_DEFAULT_TIMEZONE
 START = "start"
 AREAS = "areas"  # the page the groups hang under; their paths start with its path
 # The path segment between the areas page and a group's slug, per language. VGR named one
@@ -52,7 +55,8 @@ SOURCE_FIELDS = {"label", "url", "lang"}
 
 
 class SiteMap:
-    def __init__(self, pages: Iterable[Page]):
+    def __init__(self, pages: Iterable[Page], source: str = SOURCE):
+        self.source = source  # the language of the files; its paths serve any other
         unordered = {page.key: page for page in pages}
         self._children: dict[str | None, list[Page]] = {}
         for page in sorted(unordered.values(), key=lambda p: (p.weight, p.key)):
@@ -86,8 +90,8 @@ class SiteMap:
         return self._children.get(page.key, [])
 
     def resolve(self, locale: str, path: str) -> Page | None:
-        """The page at ``/<locale>/<path>``, or None. Unknown locales use the Swedish paths."""
-        return self._by_path.get(locale, self._by_path["sv"]).get(path)
+        """The page at ``/<locale>/<path>``, or None. Other locales use the source's paths."""
+        return self._by_path.get(locale, self._by_path[self.source]).get(path)
 
     def trail(self, page: Page) -> list[Page]:
         """Breadcrumb trail from the start page down to ``page`` (inclusive)."""
@@ -100,22 +104,24 @@ class SiteMap:
         return url_for("site.page", lang_code=locale, slug=page.path(locale), _external=external)
 
 
-def page_url(target: Page | str, locale: str | None = None, external: bool = False) -> str:
-    """A page's URL in a language (the request's by default); ``external``: absolute, with
-    the configured public origin (SITE_URL) when there is one."""
-    site = state().site
-    page = site[target] if isinstance(target, str) else target
-    url = site.url(page, locale or i18n.current_locale(), external=external)
-    return absolute(url) if external else url
+KEY = "content"
 
 
-def absolute(url: str) -> str:
-    """An absolute URL on the configured public origin, if one is set."""
-    base = current_app.config["SITE_URL"].rstrip("/")
-    if not base:
-        return url
-    path = url.split("://", 1)[-1]
-    return base + path[path.find("/") :]
+@dataclass
+class Content:
+    """The content's state in ``app.extensions["content"]``: the site map of this moment
+    (the development server reloads it) and the locales it is served in."""
+
+    site_map: SiteMap
+    locales: tuple[str, ...]  # the default first, then each with a catalog
+
+
+def site_map(app: Flask | None = None) -> SiteMap:
+    return (app or current_app).extensions[KEY].site_map
+
+
+def locales(app: Flask | None = None) -> tuple[str, ...]:
+    return (app or current_app).extensions[KEY].locales
 
 
 # --- Building the site map from the files ------------------------------------------------
@@ -138,20 +144,21 @@ def _text(file: ContentFile, field: str) -> Text | None:
     return None if value is None else Text(*message(value, field, file.path))
 
 
-def _slugs(file: ContentFile) -> dict[str, str]:
+def _slugs(file: ContentFile, source: str) -> dict[str, str]:
     slug = file.meta["slug"]
     if not (
-        isinstance(slug, dict) and "sv" in slug and all(isinstance(v, str) for v in slug.values())
+        isinstance(slug, dict) and source in slug and all(isinstance(v, str) for v in slug.values())
     ):
-        raise file.error('"slug" is a table of paths per language: { sv = "…", en = "…" }', "slug")
+        raise file.error(
+            f'"slug" is a table of paths per language: {{ {source} = "…", en = "…" }}', "slug"
+        )
     return slug
 
 
-def _under(prefix: Mapping[str, str], *parts: Mapping[str, str]) -> dict[str, str]:
-    locales = set(prefix).union(*parts)
+def _under(source: str, *parts: Mapping[str, str]) -> dict[str, str]:
     return {
-        loc: "/".join([prefix.get(loc, prefix["sv"]), *(p.get(loc, p["sv"]) for p in parts)])
-        for loc in locales
+        loc: "/".join(part.get(loc, part[source]) for part in parts)
+        for loc in set().union(*parts)
     }
 
 
@@ -183,7 +190,7 @@ def _check(file: ContentFile, kind: str) -> None:
         raise file.error(f"the field {missing[0]!r} is missing")
 
 
-def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
+def build(files: Iterable[ContentFile], zone: ZoneInfo, source: str = SOURCE) -> SiteMap:
     files = list(files)
     by_kind: dict[str, list[ContentFile]] = {"pages": [], "groups": [], "areas": []}
     for file in files:
@@ -193,7 +200,7 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
         _check(file, kind)
         by_kind[kind].append(file)
     pages: list[Page] = []
-    slugs = {f.path.stem: _slugs(f) for f in by_kind["pages"]}
+    slugs = {f.path.stem: _slugs(f, source) for f in by_kind["pages"]}
     if AREAS not in slugs:
         raise ContentError("content/pages", None, f"{AREAS}.md is missing")
 
@@ -210,6 +217,7 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
             weight=int(meta.get("weight", 0)),
             description=_text(file, "description") or Summary(file.body),
             sources=_sources(file),
+            source=source,
             **fields,
         )
 
@@ -235,7 +243,7 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
                 "groups",
                 f"group:{file.path.stem}",
                 template="pages/group.html",
-                paths=_under(slugs[AREAS], GROUP_SEGMENT, _slugs(file)),
+                paths=_under(source, slugs[AREAS], GROUP_SEGMENT, _slugs(file, source)),
                 parent=AREAS,
                 fragment_block=FRAGMENT_BLOCK,
             )
@@ -250,23 +258,23 @@ def build(files: Iterable[ContentFile], zone: ZoneInfo) -> SiteMap:
                 "areas",
                 f"area:{file.path.stem}",
                 template="pages/area.html",
-                paths=_under(slugs[AREAS], _slugs(file)),
+                paths=_under(source, slugs[AREAS], _slugs(file, source)),
                 parent=f"group:{file.meta['group']}",
                 fragment_block=FRAGMENT_BLOCK,
             )
         )
-    site = SiteMap(pages)
+    site_map = SiteMap(pages, source)
     for file in files:
-        _check_links(file, site)
-    return site
+        _check_links(file, site_map)
+    return site_map
 
 
-def _check_links(file: ContentFile, site: SiteMap) -> None:
+def _check_links(file: ContentFile, site_map: SiteMap) -> None:
     """Every ``page:`` link names a page that exists."""
     for unit in file.units:
-        for href in prose.links(unit.msgid):
+        for href in rendering.links(unit.msgid):
             key = href.removeprefix("page:").partition("#")[0]
-            if href.startswith("page:") and key not in site.by_key:
+            if href.startswith("page:") and key not in site_map.by_key:
                 raise ContentError(
                     file.path,
                     unit.lineno,
@@ -279,6 +287,6 @@ def content_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*/*.md"))
 
 
-def load(folder: Path, zone: str = "Europe/Stockholm") -> SiteMap:
+def load(folder: Path, zone: str = ZONE, source: str = SOURCE) -> SiteMap:
     """The site map of a content folder; a mistake is a ContentError naming file and line."""
-    return build((read(path) for path in content_files(folder)), ZoneInfo(zone))
+    return build((read(path) for path in content_files(folder)), ZoneInfo(zone), source)

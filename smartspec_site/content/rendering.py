@@ -1,10 +1,6 @@
 """The Markdown of the content files, and how a page is rendered from it in a language.
 
-The dialect (dialect.py) is CommonMark (markdown-it-py) with raw HTML refused, plus what
-mdit-py-plugins adds for this site: ``[phrase]{lang=en}`` marks a phrase in another language
-(WCAG 3.1.2), ``{.class}`` or ``{#id}`` on the line before a block sets its class or id,
-``::: name`` … ``:::`` wraps blocks in a ``<div class="name">``, and definition lists and
-tables.
+The dialect is markdown.py's: CommonMark with raw HTML refused, and mdit-py-plugins' marks.
 
 A body is translated *unit by unit*, as Sphinx's gettext builder and po4a translate
 documents: each piece of inline text (a paragraph, a heading, a list item, a term, a table
@@ -38,7 +34,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from .dialect import (
+from .markdown import (
     MD,
     UNREAD_MARK,
     check_translation,
@@ -49,7 +45,7 @@ from .dialect import (
     times,
     unread_mark,
 )
-from .dialect import bad_time as _bad_time
+from .markdown import bad_time as _bad_time
 
 __all__ = ["check_translation", "links", "parse", "plain", "render", "render_inline", "times"]
 
@@ -84,7 +80,7 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class Body:
+class ParsedBody:
     """A parsed body: its top-level blocks per part, and its units in reading order."""
 
     parts: dict[str, tuple[Token, ...]]
@@ -171,7 +167,7 @@ def _comments(text: str) -> tuple[str, dict[int, str], dict[int, str]]:
     return _COMMENT.sub(blank, text), notes, parts
 
 
-def parse(text: str, first_line: int = 1) -> Body:
+def parse(text: str, first_line: int = 1) -> ParsedBody:
     """Parse a body; ``first_line`` is the line of the file it starts on, for messages."""
     plain, notes, markers = _comments(text)
     tokens = MD.parse(plain)
@@ -214,7 +210,7 @@ def parse(text: str, first_line: int = 1) -> Body:
             comments = ()
         for gloss in _glosses(children):
             units.append(Unit(gloss, first_line + lineno - 1, GLOSS_CONTEXT, comments))
-    return Body({name: tuple(blocks) for name, blocks in parts.items()}, tuple(units))
+    return ParsedBody({name: tuple(blocks) for name, blocks in parts.items()}, tuple(units))
 
 
 def _localised(children: list[Token], reader: Reader) -> list[Token]:
@@ -265,7 +261,7 @@ def render_inline(text: str, reader: Reader) -> str:
     return MD.renderer.renderInline(_localised(inline(text), reader), MD.options, {})
 
 
-def render(body: Body, reader: Reader, part: str = MAIN) -> str:
+def render(body: ParsedBody, reader: Reader, part: str = MAIN) -> str:
     """A part of the body as HTML in the reader's language."""
     tokens: list[Token] = []
     for token in body.parts.get(part, ()):

@@ -1,11 +1,10 @@
-"""Files: writing them safely, reporting a mistake in one, and noticing that they changed."""
+"""Files people edit and files the app builds from them: a mistake in one names the file and
+the line; what the app builds is written atomically, and only when it changed."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,24 +50,3 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     except OSError as exc:
         raise FileError(path, None, f"cannot write it: {exc.strerror or exc}") from exc
     return True
-
-
-class Watched:
-    """A set of files, and whether any was added, removed or changed since the last look.
-
-    A change is a change of content (a digest), not a newer mtime: a file restored from git
-    or a backup can be older than what was built from it, and two saves within one clock
-    tick share an mtime. For the development server only: it reads every file each time.
-    """
-
-    def __init__(self, files: Callable[[], Iterable[Path]]):
-        self.files = files
-        self.digests: dict[Path, bytes] = {}
-
-    def changed(self) -> list[Path]:
-        """The files that changed (or appeared) since the last call; a removed file counts."""
-        now = {path: hashlib.sha256(path.read_bytes()).digest() for path in self.files()}
-        changed = [path for path, digest in now.items() if self.digests.get(path) != digest]
-        changed += [path for path in self.digests if path not in now]
-        self.digests = now
-        return changed

@@ -1,7 +1,7 @@
 """One content file: TOML front matter between ``+++`` lines, then a Markdown body.
 
 The front matter is read with ``tomllib`` (TOML: no YAML-style surprises such as ``no``
-turning into false, and dates are dates); the body with ``prose``. What a file says is
+turning into false, and dates are dates); the body with ``rendering``. What a file says is
 checked by the site map (sitemap.py), which knows the fields each kind of page takes. This
 module knows which of its texts are translatable: the body's units and, in the front
 matter, ``TRANSLATABLE`` fields, every source's ``label`` and every gap's ``text`` (the
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import prose
-from .files import FileError
+from ..build import FileError
+from . import rendering
 
 FENCE = "+++"
 # Front-matter fields a translator sees; "nav_label" is always in the context "navigation".
@@ -49,8 +49,8 @@ class ContentError(FileError):
 class ContentFile:
     path: Path
     meta: dict[str, Any]
-    body: prose.Body
-    units: tuple[prose.Unit, ...]  # every translatable text, front matter first
+    body: rendering.ParsedBody
+    units: tuple[rendering.Unit, ...]  # every translatable text, front matter first
     front: str = ""  # the front matter as written, for naming lines
 
     def error(self, message: str, field: str | None = None) -> ContentError:
@@ -82,8 +82,8 @@ def _notes(front: str) -> dict[str, list[str]]:
         stripped = line.strip()
         if stripped.startswith("#"):
             comment = stripped.lstrip("#").strip()
-            if comment.startswith(prose.COMMENT_TAG):
-                pending.append(comment[len(prose.COMMENT_TAG) :].strip())
+            if comment.startswith(rendering.COMMENT_TAG):
+                pending.append(comment[len(rendering.COMMENT_TAG) :].strip())
             elif pending:
                 pending[-1] += " " + comment
             continue
@@ -111,13 +111,13 @@ def message(value: Any, field: str, path: Path) -> tuple[str, str | None]:
     raise ContentError(path, None, f'"{field}" is a text, or {{ text = "…", context = "…" }}')
 
 
-def _front_units(meta: dict, front: str, path: Path) -> Iterator[prose.Unit]:
+def _front_units(meta: dict, front: str, path: Path) -> Iterator[rendering.Unit]:
     notes = _notes(front)
 
-    def unit(value: Any, field: str, extra: tuple[str, ...] = ()) -> prose.Unit:
+    def unit(value: Any, field: str, extra: tuple[str, ...] = ()) -> rendering.Unit:
         msgid, context = message(value, field, path)
         comments = (*extra, *notes.get(msgid, ()))
-        return prose.Unit(msgid, _line_of(front, msgid, 2), context, comments)
+        return rendering.Unit(msgid, _line_of(front, msgid, 2), context, comments)
 
     for field in TRANSLATABLE:
         if field in meta:
@@ -145,8 +145,8 @@ def read(path: Path, text: str | None = None) -> ContentFile:
         lineno = int(found[1]) + 1 if found else None
         raise ContentError(path, lineno, f"front matter: {exc}") from exc
     try:
-        body = prose.parse(body_text, body_line)
-    except prose.MarkdownError as exc:
+        body = rendering.parse(body_text, body_line)
+    except rendering.MarkdownError as exc:
         raise ContentError(path, exc.lineno, exc.message) from exc
     units = (*_front_units(meta, front, path), *body.units)
     return ContentFile(path, meta, body, units, front)

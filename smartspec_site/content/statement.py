@@ -1,12 +1,7 @@
-"""The accessibility statement's facts, from data rather than typed in: the tools and their
-versions (``package-lock.json``, which ``npm ci`` installs for the tests), the browsers the
-tests drive (``docs/tested-browsers.toml``), and the statement's own dates and known gaps
-(the front matter of ``content/pages/accessibility.md``).
-
-So the statement says what the suite measures: a new axe-core in package-lock.json or a new
-browser version in the catalogue shows on the page, and tests/test_statement.py holds the
-known gaps and the suite's skips and allowances together.
-"""
+"""The accessibility statement's facts, from data rather than typed in, so that it says what
+the suite measures: the tools' versions (``package-lock.json``), the browsers the tests
+drive (``docs/tested-browsers.toml``), and its own dates and known gaps (the front matter of
+``content/pages/accessibility.md``, checked against the suite by tests/test_statement.py)."""
 
 from __future__ import annotations
 
@@ -17,12 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from flask import Flask
-
-from .config import ROOT
-from .contentfile import ContentError, message, read
-from .pages import Page, Text
-from .state import state
+from ..config import ROOT
+from .file import ContentError, message, read
+from .page import Page, Text
+from .sitemap import SiteMap
 
 STATEMENT = "accessibility"
 LOCK_FILE = ROOT / "package-lock.json"
@@ -99,13 +92,10 @@ def facts(page: Page) -> Facts:
     return Facts(assessed, gaps, tool_versions(), tested_browsers())
 
 
-def init_app(app: Flask) -> None:
-    """Check the statement at start, as the site map checks every content file; templates
-    read its facts through ``statement(page)``."""
-    site = state(app).site
-    if STATEMENT in site.by_key:
-        page = site[STATEMENT]
-        checked = facts(page)
-        if checked.assessed > page.updated.date():
+def check(site_map: SiteMap) -> None:
+    """The statement at start, as the site map checks every content file; templates read
+    its facts through ``statement(page)``."""
+    if STATEMENT in site_map.by_key:
+        page = site_map[STATEMENT]
+        if facts(page).assessed > page.updated.date():
             raise ContentError(page.file, None, '"assessed" is after "updated"')
-    app.jinja_env.globals["statement"] = facts

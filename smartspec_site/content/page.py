@@ -9,11 +9,11 @@ from datetime import datetime
 from pathlib import Path
 
 from flask import current_app
-from flask_babel import gettext, pgettext
+from flask_babel import get_locale, gettext, pgettext
 from markupsafe import Markup, escape
 
-from . import i18n, prose
-from .state import state
+from ..config import Defaults
+from . import rendering
 
 
 @dataclass(frozen=True)
@@ -34,19 +34,20 @@ class Text:
     def inline(self) -> Markup:
         """The text as inline Markdown, for a text that may mark a name's language (a
         source's title): ``[Tillväxtverket]{lang=sv}``."""
-        return Markup(prose.render_inline(str(self), reader()))  # noqa: S704 - markdown-it
+        return Markup(rendering.render_inline(str(self), reader()))  # noqa: S704 - markdown-it
 
 
-def reader() -> prose.Reader:
+def reader() -> rendering.Reader:
     """The request's reader of a body: its language, translations and links."""
-    locale = i18n.current_locale()
-    site = state().site
-    return prose.Reader(
+    from .sitemap import site_map  # the site map is made of pages: imported when rendering
+
+    locale, pages = str(get_locale()), site_map()
+    return rendering.Reader(
         locale=locale,
         source=current_app.config["BABEL_DEFAULT_LOCALE"],
         gettext=gettext,
         pgettext=pgettext,
-        link=lambda key: site.url(site[key], locale),
+        link=lambda key: pages.url(pages[key], locale),
     )
 
 
@@ -55,13 +56,13 @@ class Body:
     """A page's Markdown, rendered in the request's language where a template prints it:
     ``{{ page.body }}`` is the main part, ``{{ page.body.part("name") }}`` a named one."""
 
-    parsed: prose.Body
+    parsed: rendering.ParsedBody
 
     def part(self, name: str) -> Markup:
-        return Markup(prose.render(self.parsed, reader(), name))  # noqa: S704 - escaped by markdown-it
+        return Markup(rendering.render(self.parsed, reader(), name))  # noqa: S704 - escaped by markdown-it
 
     def __html__(self) -> Markup:
-        return self.part(prose.MAIN)
+        return self.part(rendering.MAIN)
 
     def heading(self, anchor: str) -> Text:
         """The heading with the id ``anchor``, as a text in the request's language."""
@@ -72,11 +73,11 @@ class Body:
 class Summary:
     """The first paragraph of a body as plain text: the description of a group or area."""
 
-    parsed: prose.Body
+    parsed: rendering.ParsedBody
 
     def __str__(self) -> str:
         first = self.parsed.text()
-        return prose.plain(gettext(first)) if first else ""
+        return rendering.plain(gettext(first)) if first else ""
 
     def __html__(self) -> Markup:
         return escape(str(self))
@@ -112,9 +113,10 @@ class Page:
     menu: bool = False
     nav_label: Text | None = None
     fragment_block: str | None = None  # the block htmx swaps in; None: no fragment
+    source: str = Defaults.BABEL_DEFAULT_LOCALE  # its file's language, whose path serves others
 
     def path(self, locale: str) -> str:
-        return self.paths.get(locale, self.paths["sv"])
+        return self.paths.get(locale, self.paths[self.source])
 
     @property
     def label(self) -> Text:

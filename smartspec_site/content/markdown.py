@@ -4,7 +4,7 @@ CommonMark (markdown-it-py) with raw HTML refused, plus what mdit-py-plugins add
 site: ``[phrase]{lang=en}`` marks a phrase in another language (WCAG 3.1.2), a phrase with a
 ``datetime`` is a date (``<time>``), ``{.class}`` or ``{#id}`` on the line before a block
 sets its class or id, ``::: name`` … ``:::`` wraps blocks in a ``<div class="name">``, and
-definition lists and tables. prose.py parses and renders a body in this dialect; the
+definition lists and tables. rendering.py parses and renders a body in this dialect; the
 functions here answer what a translation must keep of its msgid (links, dates) and what it
 must not add (raw HTML).
 """
