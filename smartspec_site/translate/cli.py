@@ -225,9 +225,12 @@ def check(ctx: click.Context) -> None:
                 problems.append(exc)
                 summary.append(f"{po.parent.parent.name}: cannot be read")
                 continue
-            if found := checks.stale(po, current, _read(merge(po, fresh))):
-                stale = True
-                problems += found
+            try:
+                if found := checks.stale(po, current, _read(merge(po, fresh))):
+                    stale = True
+                    problems += found
+            except click.ClickException as exc:  # msgmerge cannot read it
+                problems.append(CatalogError(po, None, exc.message.strip()))
             problems += checks.entry_problems(po, current)
             problems += checks.content_problems(po, current)
             problems += checks.msgfmt_problems(po, current)
