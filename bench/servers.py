@@ -11,64 +11,32 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 from smartspec_site.serve import stack as serve_stack
+from smartspec_site.serve.processes import Process, free_port
 from smartspec_site.serve.static_files import compressed_variants
 
 ROOT = Path(__file__).resolve().parents[1]
-GUNICORN = Path(sys.executable).with_name("gunicorn")
 # The benchmark must not need the network: the vendored htmx, the same file and hash.
 OFFLINE = {"SMARTSPEC_HTMX_SOURCE": "local"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait(url: str, process: subprocess.Popen, what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"{what} exited (status {process.returncode})")
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=2).close()  # noqa: S310 - loopback
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{what} did not start") from None
-            time.sleep(0.2)
+QUIET = {"cwd": ROOT, "output": subprocess.DEVNULL}  # the servers' logs would drown the report
 
 
 @contextmanager
 def stack():
     """`make serve` on a free port; yields its URL and its SITE_URL."""
     port = free_port()
-    site_url = f"http://localhost:{port}"
-    env = {**os.environ, **OFFLINE, "PORT": str(port), "SMARTSPEC_SITE_URL": site_url}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "smartspec_site.serve.stack"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        wait(f"http://127.0.0.1:{port}", process, "make serve")
-        yield f"http://127.0.0.1:{port}", site_url
-    finally:
-        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C
-        process.wait(timeout=60)
+    url, site_url = f"http://127.0.0.1:{port}", f"http://localhost:{port}"
+    env = {**OFFLINE, "PORT": str(port), "SMARTSPEC_SITE_URL": site_url}
+    command = [sys.executable, "-m", "smartspec_site.serve.stack"]
+    with Process("make serve", command, env=env, health=url + "/healthz",
+                 stop_signal=signal.SIGINT, **QUIET):  # fmt: skip
+        yield url, site_url
 
 
 @contextmanager
@@ -102,13 +70,11 @@ def export(site_url: str, extra: dict[str, bytes] | None = None):
                 "@HEADERS@": str(folder / "_nginx-security-headers.conf"),
             },
         )
-        nginx = serve_stack.Nginx(run, site, access_log="/dev/stdout")  # logs as the stack does
-        process = nginx.start(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            wait(f"http://127.0.0.1:{port}", process, "nginx (export)")
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            nginx.stop()
+        url = f"http://127.0.0.1:{port}"
+        # Logs as the stack does, so both pay for the same access log line.
+        with serve_stack.Nginx(run, site, access_log="/dev/stdout", health=url + "/healthz",
+                               **QUIET):  # fmt: skip
+            yield url
 
 
 @contextmanager
@@ -117,38 +83,14 @@ def gunicorn(app_spec: str, extra_env: dict[str, str]):
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {
-        **os.environ,
         **OFFLINE,
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_ACCESSLOG": "-",  # as in production without nginx: one line per request
         "SMARTSPEC_SITE_URL": url,
         **extra_env,
     }
-    process = subprocess.Popen(
-        [str(GUNICORN), "--config", "gunicorn.conf.py", app_spec],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        if app_spec.startswith("bench.floor"):
-            time.sleep(1)  # the floor has no /healthz; its one route answers once up
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    urllib.request.urlopen(url + "/", timeout=2).close()  # noqa: S310
-                    break
-                except OSError:
-                    if time.monotonic() > deadline or process.poll() is not None:
-                        raise RuntimeError("the floor did not start") from None
-                    time.sleep(0.2)
-        else:
-            wait(url, process, "gunicorn")
+    # The floor has no /healthz: its one route answers once it is up.
+    health = url + ("/" if app_spec.startswith("bench.floor") else "/healthz")
+    command = [serve_stack.GUNICORN, "--config", "gunicorn.conf.py", app_spec]
+    with Process("gunicorn", command, env=env, health=health, **QUIET):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()

@@ -25,22 +25,21 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parent.parent
+HARNESS = CHECKOUT / "smartspec_site" / "serve" / "processes.py"
 CACHE = Path(os.environ.get("SMARTSPEC_FRESH_CACHE", "/var/cache/smartspec-fresh"))
 VARIANT = "minbase"  # Essential packages and apt
 BASE_PACKAGES = ("python3", "make", "git", "ca-certificates")
@@ -275,47 +274,33 @@ def steps(root: Path) -> int:
 # --- `make serve` and `make run`, started and checked inside the root ---------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def check(target: str) -> int:
     """Start `make serve` or `make run` as a person would, wait until /sv/ and /en/ answer
-    200, then stop it with Ctrl-C's SIGINT to its process group."""
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "FLASK_RUN_PORT": str(port)}
-    process = subprocess.Popen(["make", target], env=env, start_new_session=True)
+    200, then stop it with Ctrl-C's SIGINT to its process group (SIGKILL after a bound).
+    The harness is smartspec_site/serve/processes.py, loaded by its path: this runs on the
+    root's python3, outside the venv, and the module needs only the standard library."""
+    spec = importlib.util.spec_from_file_location("processes", HARNESS)
+    processes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(processes)
+    port = processes.free_port()
+    url = f"http://127.0.0.1:{port}"
+    make = processes.Process(
+        f"make {target}",
+        ["make", target],
+        env={"PORT": str(port), "FLASK_RUN_PORT": str(port)},
+        health=(url + "/sv/", url + "/en/"),
+        stop_signal=signal.SIGINT,
+        output=None,  # the terminal's, as a person sees it
+    )
     try:
-        for path in ("/sv/", "/en/"):
-            status = wait_for(f"http://127.0.0.1:{port}{path}", process)
-            print(f"fresh-test: make {target}: GET {path} -> {status}", flush=True)
-            if status != 200:
-                return 1
+        make.start().wait_healthy(timeout=240)
+        print(f"fresh-test: make {target}: GET /sv/ and /en/ -> 200", flush=True)
         return 0
+    except processes.ProcessError as exc:
+        print(f"fresh-test: {exc}", flush=True)
+        return 1
     finally:
-        for sig, grace in ((signal.SIGINT, 20), (signal.SIGKILL, 10)):
-            if process.poll() is not None:
-                break
-            os.killpg(process.pid, sig)
-            try:
-                process.wait(timeout=grace)
-            except subprocess.TimeoutExpired:
-                continue
-
-
-def wait_for(url: str, process: subprocess.Popen, timeout: float = 240) -> int | None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-        except OSError:
-            time.sleep(0.5)
-    return None
+        make.stop()
 
 
 # --- the host's side -----------------------------------------------------------------------------

@@ -6,13 +6,11 @@ Tests that need nginx say so with ``needs_nginx`` (tests/system.py: a missing ng
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import ssl
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -20,8 +18,7 @@ import pytest
 
 from smartspec_site.config import ROOT
 from smartspec_site.serve import stack
-
-from .gunicorn_server import free_port, read_all
+from smartspec_site.serve.processes import Process, free_port
 
 NGINX = ("nginx", "libnginx-mod-http-brotli-static")
 needs_nginx = pytest.mark.needs(*NGINX)
@@ -40,57 +37,38 @@ SECURITY = (
 TEST_ENV = {"SMARTSPEC_HTMX_SOURCE": "local", "WEB_CONCURRENCY": "2"}
 
 
-class ServeStack:
+class ServeStack(Process):
     """``make serve`` (python -m smartspec_site.serve.stack) on a free port, in its own
     process group as in a terminal; leaving sends Ctrl-C's SIGINT to that group."""
 
     def __init__(self, env: dict[str, str] | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, **TEST_ENV, "PORT": str(self.port), **(env or {})}
-        self.output = ""
-        self.returncode: int | None = None
+        env = {**TEST_ENV, "PORT": str(self.port), **(env or {})}
+        command = [sys.executable, "-m", "smartspec_site.serve.stack"]
+        health = self.url + "/healthz"
+        super().__init__("make serve", command, env=env, cwd=ROOT, health=health,
+                         stop_signal=signal.SIGINT)  # fmt: skip
 
     def __enter__(self) -> ServeStack:
-        self._log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - closed in __exit__
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "smartspec_site.serve.stack"],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        )
-        if not stack.wait_healthy(self.url, self.process) or not self.ready_line():
-            self.__exit__()
-            raise RuntimeError(f"make serve did not start:\n{self.output[-3000:]}")
+        super().__enter__()
+        if not self.ready_line():
+            self.stop()
+            raise self.failed("printed no Serving line")
         return self
 
     def ready_line(self) -> str:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            for line in read_all(self._log).splitlines():
+            for line in self.stdout.splitlines():
                 if line.startswith("Serving "):
                     return line
             time.sleep(0.1)
         return ""
 
-    def interrupt(self) -> int:
+    def interrupt(self) -> int | None:
         """Ctrl-C, as a terminal sends it: SIGINT to the whole process group."""
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGINT)
-        try:
-            self.returncode = self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.returncode = self.process.wait()
-        return self.returncode
-
-    def __exit__(self, *exc) -> None:
-        self.interrupt()
-        self.output = read_all(self._log)
-        self._log.close()
+        return self.stop()
 
 
 def self_signed(folder: Path, name: str = "localhost") -> tuple[Path, Path]:
@@ -119,7 +97,7 @@ def operator_site(name: str, replacements: list[tuple[str, str]]) -> str:
     return "\n".join(line for line in text.splitlines() if "listen [::]" not in line) + "\n"
 
 
-class OperatorNginx:
+class OperatorNginx(stack.Nginx):
     """One of the operator's site files (smartspec.conf, smartspec-export.conf) on free
     ports of 127.0.0.1: plain HTTP on ``http_port`` (in place of 80), TLS on ``https_port``
     (in place of 443) with a self-signed certificate for ``localhost``."""
@@ -137,30 +115,14 @@ class OperatorNginx:
             ("/etc/ssl/smartspec/fullchain.pem", str(cert[0])),
             ("/etc/ssl/smartspec/privkey.pem", str(cert[1])),
         ]
-        self.nginx = stack.Nginx(run, operator_site(name, replacements))
-        self._log = run / "nginx.log"
+        site = operator_site(name, replacements)
+        super().__init__(run, site, health=(self.http_port, self.https_port))
 
     def __enter__(self) -> OperatorNginx:
-        checked = self.nginx.check()
+        checked = self.check()
         assert checked.returncode == 0, checked.stderr
-        with self._log.open("w") as log:
-            self.nginx.start(stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 20
-        while not port_open(self.http_port) or not port_open(self.https_port):
-            if time.monotonic() > deadline or self.nginx.process.poll() is not None:
-                self.__exit__()
-                raise RuntimeError(f"nginx did not start:\n{self._log.read_text()}")
-            time.sleep(0.05)
+        super().__enter__()
         return self
-
-    def __exit__(self, *exc) -> None:
-        self.nginx.stop()
-
-
-def port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def raw(port: int, data: bytes, timeout: float = 10, tls: bool = False) -> bytes:

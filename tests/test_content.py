@@ -4,13 +4,8 @@ dialect, and the development server shows an edit on the next page load."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -21,6 +16,7 @@ import pytest
 from smartspec_site import create_app
 from smartspec_site.config import ROOT, Defaults
 from smartspec_site.content.file import ContentError
+from smartspec_site.serve.processes import Process, free_port
 
 from .conftest import TEST_CONFIG
 from .helpers import HX, soup, text_of
@@ -185,12 +181,6 @@ def test_a_translation_may_mark_a_phrase_and_reword_a_link(tmp_path, content):
     assert str(main.find("span", lang="sv")) == '<span lang="sv"><em>Rymdteknik</em></span>'
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def fetch(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - 127.0.0.1
@@ -203,36 +193,14 @@ def fetch(url: str) -> tuple[int, str]:
 def flask_run(content) -> Iterator[str]:
     """`flask run --debug` (the development server, with its reloader) on the content copy."""
     port = free_port()
-    env = {
-        **os.environ,
-        "SMARTSPEC_CONTENT_DIR": str(content),
-        "SMARTSPEC_HTMX_SOURCE": "local",
-        "FLASK_APP": "smartspec_site",
-    }
-    flask = Path(sys.executable).with_name("flask")
-    process = subprocess.Popen(  # noqa: S603 - our own command line
-        [str(flask), "run", "--debug", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # the reloader's child goes with it
-    )
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                fetch(url + "/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("flask run did not answer within 30 s")
+    env = {"SMARTSPEC_CONTENT_DIR": str(content), "SMARTSPEC_HTMX_SOURCE": "local",
+           "FLASK_APP": "smartspec_site"}  # fmt: skip
+    flask = Path(sys.executable).with_name("flask")
+    command = [flask, "run", "--debug", "--host", "127.0.0.1", "--port", str(port)]
+    # In its own process group, the reloader's child goes with it.
+    with Process("flask run", command, env=env, cwd=ROOT, health=url + "/healthz"):
         yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
 
 
 def test_an_edited_paragraph_shows_on_the_next_page_load_under_flask_run(content, flask_run):

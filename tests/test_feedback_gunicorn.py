@@ -55,7 +55,7 @@ RAISED = {"NGINX_FEEDBACK_RATE": "100000r/s", "NGINX_FEEDBACK_BURST": "1000"}
 def test_200_parallel_submissions_leave_exactly_200_rows(database_url):
     env = {"SMARTSPEC_DATABASE_URL": database_url, "WEB_CONCURRENCY": str(WORKERS), **RAISED}
     with ServeStack(env) as stack, ThreadPoolExecutor(max_workers=32) as pool:
-        assert len(psutil.Process(stack.process.pid).children(recursive=True)) > WORKERS
+        assert len(psutil.Process(stack.popen.pid).children(recursive=True)) > WORKERS
         statuses = list(pool.map(lambda i: post(stack.url, f"parallel {i}"), range(200)))
     assert statuses == [303] * 200
     stored = rows(database_url)
@@ -69,7 +69,7 @@ def test_a_worker_killed_mid_burst_loses_no_acknowledged_submission(database_url
     killed = threading.Event()
 
     with server(database_url) as app:
-        master = psutil.Process(app.process.pid)
+        master = psutil.Process(app.popen.pid)
 
         def send(i: int) -> None:
             text = f"burst {i}"

@@ -18,7 +18,6 @@ import pytest
 from smartspec_site.serve.stack import local_site
 
 from .feedback_helpers import SUBMIT, form, rows, sqlite_url
-from .gunicorn_server import read_all
 from .nginx_stack import DEPLOY, SECURITY, ServeStack, needs_nginx
 
 pytestmark = needs_nginx
@@ -112,7 +111,7 @@ def test_the_access_log_holds_no_line_of_the_form_or_its_thank_you(stack):
     assert send(stack, "GET", headers["location"])[0] == 200
     assert send(stack, "GET", "/sv/")[0] == 200
     deadline = time.monotonic() + 5
-    while '"GET /sv/ HTTP/1.1" 200' not in (log := read_all(stack._log)):
+    while '"GET /sv/ HTTP/1.1" 200' not in (log := stack.stdout):
         assert time.monotonic() < deadline, log[-2000:]
         time.sleep(0.1)
     assert "synpunkter" not in log, log[-2000:]

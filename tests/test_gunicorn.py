@@ -67,10 +67,5 @@ def test_debug_is_off_and_the_access_log_skips_health_checks():
 def test_refuses_to_serve_with_debug_on():
     """Even when production is turned off explicitly, debug never reaches a worker."""
     server = Gunicorn({"SMARTSPEC_PRODUCTION": "false", "FLASK_DEBUG": "1"}, workers=1)
-    server.start()
-    try:
-        returncode = server.process.wait(timeout=30)
-    finally:
-        server.stop()
-    assert returncode != 0
+    assert server.start().wait(timeout=30) != 0
     assert "refusing to serve with debug on under gunicorn" in server.stderr

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
 import time
 import urllib.request
 from pathlib import Path
@@ -22,7 +21,7 @@ from smartspec_site.translate import checks
 from smartspec_site.translate.catalogs import read_catalog
 
 from .conftest import TEST_CONFIG
-from .gunicorn_server import GUNICORN, Gunicorn, free_port
+from .gunicorn_server import Gunicorn
 from .helpers import text_of
 
 PRODUCTION = {**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": "http://localhost"}
@@ -142,46 +141,16 @@ def test_outside_production_a_lost_catalog_is_logged(translations, caplog):
     assert "has no translations" in caplog.text
 
 
-def run_gunicorn(translations: Path, env: dict[str, str], timeout: float = 60):
-    """gunicorn -c gunicorn.conf.py in production, until it answers or exits."""
-    port = free_port()
-    process = subprocess.Popen(
-        [str(GUNICORN), "--config", "gunicorn.conf.py"],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "GUNICORN_BIND": f"127.0.0.1:{port}",
-            "WEB_CONCURRENCY": "1",
-            "SMARTSPEC_HTMX_SOURCE": "local",
-            "SMARTSPEC_SITE_URL": f"http://127.0.0.1:{port}",
-            "SMARTSPEC_BABEL_TRANSLATION_DIRECTORIES": str(translations),
-            **env,
-        },
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + timeout
-    while process.poll() is None and time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return process, port
-
-
-def stop(process) -> str:
-    if process.poll() is None:
-        process.terminate()
-    return process.communicate(timeout=30)[1]
+def production(translations: Path, env: dict[str, str]) -> Gunicorn:
+    """gunicorn -c gunicorn.conf.py in production, on a copy of the catalogs."""
+    return Gunicorn({"SMARTSPEC_BABEL_TRANSLATION_DIRECTORIES": str(translations), **env}, 1)
 
 
 def test_gunicorn_prints_one_line_naming_the_file(translations):
     en(translations).write_text("", encoding="utf-8")
-    process, _ = run_gunicorn(translations, {})
-    assert process.wait(timeout=60) != 0
-    errors = stop(process)
+    server = production(translations, {})
+    assert server.start().wait() != 0
+    errors = server.stderr
     assert f"Error: {en(translations)}: has no translations" in errors
     assert "Traceback" not in errors
 
@@ -204,12 +173,12 @@ def test_a_read_only_checkout_whose_files_are_current_starts(
         "SMARTSPEC_NGINX_HEADERS_FILE": str(headers),
         "SMARTSPEC_DATABASE_URL": database,
     }
-    process, port = run_gunicorn(translations, env)
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=10) as answer:
-            assert "Skip to main content" in answer.read().decode()
-    finally:
-        errors = stop(process)
+    with (
+        production(translations, env) as server,
+        urllib.request.urlopen(server.url + "/en/", timeout=10) as answer,
+    ):
+        assert "Skip to main content" in answer.read().decode()
+    errors = server.stderr
     assert "Error" not in errors and "Read-only" not in errors
     assert (state / "feedback.sqlite3").is_file()
 
@@ -217,9 +186,9 @@ def test_a_read_only_checkout_whose_files_are_current_starts(
     # it cannot be.
     text = en(translations).read_text(encoding="utf-8")
     en(translations).write_text(text.replace(SKIP_LINK_EN, 'msgstr "Skip ahead"', 1))
-    process, _ = run_gunicorn(translations, env)
-    assert process.wait(timeout=60) != 0
-    errors = stop(process)
+    server = production(translations, env)
+    assert server.start().wait() != 0
+    errors = server.stderr
     assert f"Error: {en(translations, '.mo')}: cannot write it: Read-only file system" in errors
 
 
@@ -231,7 +200,7 @@ def test_a_catalog_lost_while_running_changes_nothing(translations):
     ) as server:
         en(translations, ".mo").unlink()
         booted = server.booted()
-        server.process.send_signal(signal.SIGHUP)
+        server.popen.send_signal(signal.SIGHUP)
         deadline = time.monotonic() + 30
         while server.booted() == booted and time.monotonic() < deadline:
             time.sleep(0.1)

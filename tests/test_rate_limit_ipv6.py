@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import ipaddress
 import random
-import time
 
 import pytest
 
 from smartspec_site.serve import stack
+from smartspec_site.serve.processes import free_port
 
-from .gunicorn_server import free_port
-from .nginx_stack import needs_nginx, parse, port_open, raw
+from .nginx_stack import needs_nginx, parse, raw
 
 pytestmark = needs_nginx
 
@@ -42,16 +41,11 @@ server {{
 @pytest.fixture(scope="module")
 def nginx(tmp_path_factory):
     port = free_port()
-    server = stack.Nginx(tmp_path_factory.mktemp("nginx-ipv6"), SITE.format(port=port))
+    server = stack.Nginx(tmp_path_factory.mktemp("nginx-ipv6"), SITE.format(port=port), health=port)
     checked = server.check()
     assert checked.returncode == 0, checked.stderr
-    server.start()
-    deadline = time.monotonic() + 20
-    while not port_open(port):
-        assert time.monotonic() < deadline and server.process.poll() is None, "nginx stopped"
-        time.sleep(0.05)
-    yield port
-    server.stop()
+    with server:
+        yield port
 
 
 def send(port: int, client: str, method: str = "GET", path: str = "/key") -> tuple[int, str]:

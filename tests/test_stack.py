@@ -6,7 +6,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import time
 import urllib.request
 
 import brotli
@@ -16,7 +15,7 @@ from smartspec_site.serve import security
 from smartspec_site.web import scripts
 
 from .helpers import vary
-from .nginx_stack import SECURITY, ServeStack, needs_nginx, parse, port_open, raw
+from .nginx_stack import SECURITY, ServeStack, needs_nginx, parse, raw
 
 pytestmark = needs_nginx
 
@@ -285,8 +284,7 @@ def test_production_refuses_to_start_without_site_url_in_one_line():
 def test_nginx_answers_for_a_stopped_app_with_a_502_and_the_headers(tmp_path):
     """nginx's own 5xx carry the headers too: here gunicorn's socket is not there."""
     from smartspec_site.serve import stack
-
-    from .gunicorn_server import free_port
+    from smartspec_site.serve.processes import free_port
 
     run = tmp_path / "run"
     run.mkdir()
@@ -294,17 +292,10 @@ def test_nginx_answers_for_a_stopped_app_with_a_502_and_the_headers(tmp_path):
     config = {"HTMX_SOURCE": "local", "HTMX_CDN_URL": "", "PRODUCTION": True}
     headers = security.security_headers({**config, "HSTS_SECONDS": 31536000})
     (run / "security-headers.conf").write_text(security.nginx_headers(headers))
-    nginx = stack.Nginx(run, stack.local_site(run, port, ["localhost"]))
-    nginx.start()
-    try:
-        deadline = time.monotonic() + 20
-        while not port_open(port) and time.monotonic() < deadline:
-            time.sleep(0.05)
+    with stack.Nginx(run, stack.local_site(run, port, ["localhost"]), health=port):
         status, answer, _ = parse(
             raw(port, b"GET /sv/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         )
-    finally:
-        nginx.stop()
     assert status == 502
     for name in SECURITY:
         assert len(answer.get(name, [])) == 1, name
@@ -419,7 +410,7 @@ def test_gunicorn_unreachable_gets_the_sites_own_502_page_in_the_request_languag
     with ServeStack() as stack:
         nginx = next(
             process
-            for process in psutil.Process(stack.process.pid).children(recursive=True)
+            for process in psutil.Process(stack.popen.pid).children(recursive=True)
             if process.name() == "nginx" and "-p" in process.cmdline()
         )
         run = nginx.cmdline()[nginx.cmdline().index("-p") + 1]

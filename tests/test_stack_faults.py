@@ -92,7 +92,7 @@ def test_the_units_start_probes_healthz_and_fails_on_a_database_that_takes_no_wr
     try:
         deadline = time.monotonic() + 60
         while (ran := run(command)).returncode != 0 and time.monotonic() < deadline:
-            assert server.process.poll() is None, "gunicorn stopped"
+            assert server.running(), "gunicorn stopped"
             time.sleep(0.2)
         assert (ran.returncode, ran.stdout) == (0, "ok\n")
         folder.rename(tmp_path / "moved")

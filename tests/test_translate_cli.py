@@ -16,6 +16,7 @@ from smartspec_site.translate import checks as catalog_checks
 
 from .conftest import TEST_CONFIG
 from .helpers import soup
+from .system import need
 
 FIXTURE = Path(__file__).parent / "fixtures" / "translate"
 # The text of the fixture's content file (content/sample.md): Markdown with two links.
@@ -54,6 +55,7 @@ class Project:
 
 @pytest.fixture
 def project(tmp_path) -> Project:
+    need("gettext")  # update and check merge with GNU msgmerge
     return Project(Path(shutil.copytree(FIXTURE, tmp_path / "project")))
 
 
@@ -152,22 +154,29 @@ def test_extract_and_update_leave_current_catalogs_untouched(project):
 
 
 def test_a_changed_source_text_becomes_fuzzy_with_the_previous_text(project):
-    project.edit("templates/page.html", '_("Hej")', '_("Hej du")')
+    # GNU msgmerge offers no guess for a text of a word or two ("Hej" to "Hej du"): a sentence.
+    project.edit("templates/page.html", "är <strong>viktigt", "är <strong>mycket viktigt")
     project.translate("extract")
     assert "1 fuzzy" in project.translate("update").output
     po = project.root / EN_PO
     updated = po.read_text(encoding="utf-8")
-    assert '#, fuzzy\n#| msgid "Hej"\nmsgid "Hej du"\nmsgstr "Hello"\n' in updated
+    entry = (
+        '#, fuzzy\n#| msgid "Det här är <strong>viktigt</strong>."\n'
+        'msgid "Det här är <strong>mycket viktigt</strong>."\n'
+        'msgstr "This is <strong>important</strong>."\n'
+    )
+    assert entry in updated
 
     # Running update again changes nothing: the previous text stays `#|`, never `# |`.
     assert "is up to date" in project.translate("update").output
     assert po.read_text(encoding="utf-8") == updated
 
     # The translator fixes the text and clears the flag; the next update drops the hint.
-    project.edit(EN_PO, '#, fuzzy\n#| msgid "Hej"\nmsgid "Hej du"\nmsgstr "Hello"',
-                 '#| msgid "Hej"\nmsgid "Hej du"\nmsgstr "Hello there"')  # fmt: skip
+    fixed = entry.replace("#, fuzzy\n", "").replace("<strong>imp", "<strong>very imp")
+    project.edit(EN_PO, entry, fixed)
     project.translate("update")
     assert "#|" not in po.read_text(encoding="utf-8")
+    assert "This is <strong>very important</strong>." in po.read_text(encoding="utf-8")
 
 
 def test_compile_writes_the_mo_of_a_clean_catalog(project):

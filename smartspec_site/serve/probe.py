@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .health import HEALTH_PATH
-from .stack import UnixHTTPConnection
+from .processes import UnixHTTPConnection
 
 
 def probe(sock: Path, timeout: float = 30) -> tuple[int, str]:

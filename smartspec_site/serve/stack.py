@@ -15,29 +15,27 @@ accepted too (EXTRA_HOSTS), so a browser and the tests both get in. The app writ
 security headers for nginx (NGINX_HEADERS_FILE) and sends none itself.
 
 ``Nginx`` (a configuration in its own prefix, run in the foreground) also serves the tests
-and bench/run.py, which run the operator's files the same way.
+and bench/run.py, which run the operator's files the same way. Starting, waiting and
+stopping are processes.py's, as for the tests' servers and the benchmark.
 """
 
 from __future__ import annotations
 
 import grp
-import http.client
 import json
 import os
 import pwd
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..config import ROOT, extra_hosts
+from .processes import Process, ProcessError, port_in_use
 
 DEPLOY = ROOT / "deploy" / "nginx"
 INCLUDES = DEPLOY / "smartspec"
@@ -45,7 +43,6 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 # Debian's package of Google's ngx_brotli (static.conf's brotli_static).
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
-START_TIMEOUT = 60
 
 MAIN = """\
 # Written by smartspec_site/serve/stack.py for one run of nginx, in its own prefix.
@@ -97,11 +94,12 @@ def worker_user() -> str:
     return f"user {pwd.getpwuid(info.st_uid).pw_name} {grp.getgrgid(info.st_gid).gr_name};\n"
 
 
-class Nginx:
+class Nginx(Process):
     """An http{} site file run by nginx in the foreground, with its own prefix in ``run``.
-    The site's relative includes (smartspec/...) resolve to deploy/nginx/smartspec/."""
+    The site's relative includes (smartspec/...) resolve to deploy/nginx/smartspec/.
+    SIGQUIT stops it: nginx finishes the answers under way, then exits."""
 
-    def __init__(self, run: Path, site: str, access_log: str = "off"):
+    def __init__(self, run: Path, site: str, access_log: str = "off", **options):
         self.run = run
         conf = run / "conf"
         for folder in (conf, run / "temp", run / "cache"):
@@ -115,63 +113,16 @@ class Nginx:
         )
         self.conf = conf / "nginx.conf"
         self.conf.write_text(main, encoding="utf-8")
-        self.process: subprocess.Popen | None = None
+        command = self.nginx("-g", "daemon off;")
+        super().__init__("nginx", command, stop_signal=signal.SIGQUIT, **options)
 
-    def command(self, *extra: str) -> list[str]:
+    def nginx(self, *extra: str) -> list[str]:
         return [NGINX, "-p", str(self.run), "-c", str(self.conf), "-e", "stderr", *extra]
 
     def check(self) -> subprocess.CompletedProcess:
         """``nginx -t``: the configuration as nginx reads it."""
-        command = self.command("-t")
+        command = self.nginx("-t")
         return subprocess.run(command, capture_output=True, text=True, timeout=30)  # noqa: S603 - nginx, our own files
-
-    def start(self, **popen) -> subprocess.Popen:
-        command = self.command("-g", "daemon off;")
-        self.process = subprocess.Popen(command, **popen)  # noqa: S603 - nginx, our own files
-        return self.process
-
-    def stop(self) -> int | None:
-        """SIGQUIT: nginx finishes the answers under way, then exits."""
-        return stop(self.process, signal.SIGQUIT)
-
-
-def stop(process: subprocess.Popen | None, sig: int = signal.SIGTERM) -> int | None:
-    if process is None:
-        return None
-    if process.poll() is None:
-        process.send_signal(sig)
-    try:
-        return process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        return process.wait()
-
-
-class UnixHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, path: Path, timeout: float = 2):
-        super().__init__("localhost", timeout=timeout)
-        self.path = str(path)
-
-    def connect(self) -> None:
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.sock.settimeout(self.timeout)
-        self.sock.connect(self.path)
-
-
-def healthy(url_or_socket: str | Path) -> bool:
-    """Does /healthz answer 200 (over TCP, or gunicorn's unix socket)?"""
-    try:
-        if isinstance(url_or_socket, Path):
-            conn = UnixHTTPConnection(url_or_socket)
-            try:
-                conn.request("GET", "/healthz")
-                return conn.getresponse().status == 200
-            finally:
-                conn.close()
-        with urllib.request.urlopen(url_or_socket + "/healthz", timeout=2) as answer:  # noqa: S310 - our own URL
-            return answer.status == 200
-    except (OSError, http.client.HTTPException, urllib.error.URLError):
-        return False
 
 
 def unhealthy_reason(sock: Path) -> str | None:
@@ -181,17 +132,6 @@ def unhealthy_reason(sock: Path) -> str | None:
 
     status, text = probe(sock, timeout=5)
     return f"/healthz: {status} {text.strip()}" if status not in (0, 200) else None
-
-
-def wait_healthy(target: str | Path, *processes: subprocess.Popen) -> bool:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if any(process.poll() is not None for process in processes):
-            return False
-        if healthy(target):
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def stack_env(run: Path, port: int) -> tuple[dict[str, str], list[str]]:
@@ -236,17 +176,6 @@ def local_site(run: Path, port: int, hosts: list[str]) -> str:
     )
 
 
-def port_in_use(port: int) -> str | None:
-    """Why nginx could not listen on 127.0.0.1:port, or None when it can."""
-    with socket.socket() as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as nginx binds
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError as exc:
-            return exc.strerror or str(exc)
-    return None
-
-
 class Stopped(Exception):
     pass
 
@@ -275,33 +204,38 @@ def main() -> int:
         run = Path(tmp)
         run.chmod(0o755)  # nginx's workers reach the socket and the cache in here
         env, hosts = stack_env(run, port)
-        gunicorn = nginx = None
+        sock = run / "gunicorn.sock"
+        # Both stay in make serve's process group: a terminal's Ctrl-C or hang-up, or a
+        # kill of the group, reaches them too, so neither outlives make serve.
+        gunicorn = Process("gunicorn", [GUNICORN, "--config", "gunicorn.conf.py"], cwd=ROOT,
+                           env=env, output=None, group=False)  # fmt: skip
+        nginx = Nginx(run, local_site(run, port, hosts), access_log="/dev/stdout",
+                      output=None, group=False)  # fmt: skip
         try:
-            command = [str(GUNICORN), "--config", "gunicorn.conf.py"]
-            gunicorn = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - fixed command
-            if not wait_healthy(run / "gunicorn.sock", gunicorn):
-                why = unhealthy_reason(run / "gunicorn.sock") or "see above"
+            gunicorn.start()
+            try:
+                gunicorn.wait_healthy(sock)
+            except ProcessError:
+                why = unhealthy_reason(sock) or "see above"
                 print(f"make serve: gunicorn did not start ({why})", file=sys.stderr)
                 return 1
-            server = Nginx(run, local_site(run, port, hosts), access_log="/dev/stdout")
-            nginx = server.start()
+            nginx.start()
             url = f"http://127.0.0.1:{port}"
-            # Another server on the port could answer /healthz too: only nginx's own
-            # answer, with nginx still running, means this stack serves.
-            if not wait_healthy(url, nginx, gunicorn) or nginx.poll() is not None:
-                print(
-                    f"make serve: nginx did not start on port {port} (see above)",
-                    file=sys.stderr,
-                )
+            try:
+                nginx.wait_healthy(url + "/healthz", also=[gunicorn])
+            except ProcessError:
+                print(f"make serve: nginx did not start on port {port} (see above)",
+                      file=sys.stderr)  # fmt: skip
                 return 1
             print(
-                f"Serving {env['SMARTSPEC_SITE_URL']}/ (also {url}/): nginx (pid {nginx.pid}) "
-                f"in front of gunicorn (pid {gunicorn.pid}). Ctrl-C stops both.",
+                f"Serving {env['SMARTSPEC_SITE_URL']}/ (also {url}/): nginx (pid "
+                f"{nginx.popen.pid}) in front of gunicorn (pid {gunicorn.popen.pid}). "
+                "Ctrl-C stops both.",
                 flush=True,
             )
-            while gunicorn.poll() is None and nginx.poll() is None:
+            while gunicorn.running() and nginx.running():
                 time.sleep(0.2)
-            which = "gunicorn" if gunicorn.poll() is not None else "nginx"
+            which = "nginx" if gunicorn.running() else "gunicorn"
             print(f"make serve: {which} stopped; stopping the other", file=sys.stderr)
             return 1
         except Stopped:
@@ -309,8 +243,8 @@ def main() -> int:
         finally:
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
-            stop(nginx, signal.SIGQUIT)
-            stop(gunicorn, signal.SIGTERM)
+            nginx.stop()
+            gunicorn.stop()
 
 
 if __name__ == "__main__":

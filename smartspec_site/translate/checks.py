@@ -232,12 +232,13 @@ def _key(message: Message) -> tuple[str, str | None]:
 def _shown(message: Message) -> tuple:
     """What a translator sees of an entry besides its texts. Not its references: they name
     files only, and a text that moves from one file to another needs no translator."""
-    return (message.auto_comments, message.flags, message.previous_id)
+    return (message.auto_comments, message.flags)
 
 
-def changes(path: Path, current: Catalog, wanted: Catalog) -> list[CatalogError]:
-    """What an update would change, entry by entry: new and removed msgids, and entries whose
-    translator comments or flags moved on in the sources."""
+def stale(path: Path, current: Catalog, wanted: Catalog) -> list[CatalogError]:
+    """What an update would change, entry by entry: new and removed msgids, entries whose
+    translator comments or flags moved on in the sources, and the order of the entries.
+    Line wrapping, the header and the references are not a change."""
     old = {_key(m): m for m in current if m.id}
     new = {_key(m): m for m in wanted if m.id}
     problems = [
@@ -253,4 +254,6 @@ def changes(path: Path, current: Catalog, wanted: Catalog) -> list[CatalogError]
         else:
             continue
         problems.append(CatalogError(path, message.lineno, text))
+    if not problems and list(old) != list(new):
+        problems.append(CatalogError(path, None, "the order differs from what update writes"))
     return problems

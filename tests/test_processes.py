@@ -1,0 +1,75 @@
+"""The process harness (smartspec_site/serve/processes.py) that make serve, the tests' servers
+and the benchmark share: its failures name the process, and nothing it started outlives it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sys
+import time
+
+import pytest
+
+from smartspec_site.serve.processes import Process, ProcessError, free_port, port_in_use
+
+PYTHON = sys.executable
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_a_process_that_exits_is_named_with_its_output():
+    crash = Process("the crasher", [PYTHON, "-c", "print('no database'); raise SystemExit(3)"],
+                    health=free_port())  # fmt: skip
+    with pytest.raises(ProcessError) as raised, crash:
+        pass
+    assert str(raised.value).startswith("the crasher exited (status 3):\nno database")
+
+
+def test_a_process_that_never_answers_is_named_with_what_it_waited_for():
+    port = free_port()
+    idle = Process("the idler", [PYTHON, "-c", "import time; time.sleep(60)"]).start()
+    try:
+        with pytest.raises(ProcessError, match=f"the idler did not answer on {port} within 1 s"):
+            idle.wait_healthy(port, timeout=1)
+    finally:
+        idle.stop()
+    assert not idle.running()
+
+
+def test_a_port_in_use_is_named_and_a_free_port_is_free():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        assert port_in_use(taken.getsockname()[1]) == "Address already in use"
+    assert port_in_use(free_port()) is None
+
+
+def test_stop_takes_the_whole_group_even_what_ignores_the_signal():
+    """A child that ignores SIGTERM goes with SIGKILL after the bound, and so does its own
+    child (a worker, a reloader's server)."""
+    script = (
+        "import signal, subprocess, sys, time\n"
+        "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        "print(child.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    stubborn = Process("the stubborn", [PYTHON, "-c", script]).start()
+    deadline = time.monotonic() + 20
+    while not stubborn.stdout.strip() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child = int(stubborn.stdout)
+    started = time.monotonic()
+    assert stubborn.stop(timeout=1) == -signal.SIGKILL
+    assert time.monotonic() - started < 5
+    deadline = time.monotonic() + 5
+    while not gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert gone(child)
