@@ -73,3 +73,49 @@ def test_stop_takes_the_whole_group_even_what_ignores_the_signal():
     while not gone(child) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert gone(child)
+
+
+SERVER = """
+import http.server, sys
+status, text = int(sys.argv[2]), sys.argv[3].encode()
+class Answer(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(status)
+        self.end_headers()
+        self.wfile.write(text)
+    def log_message(self, *args):
+        pass
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Answer).serve_forever()
+"""
+
+
+def serving(status: int, text: str) -> tuple[Process, str]:
+    port = free_port()
+    command = [PYTHON, "-c", SERVER, str(port), str(status), text]
+    return Process("the server", command).start(), f"http://127.0.0.1:{port}/healthz"
+
+
+def test_a_final_answer_other_than_200_is_named_at_once_with_its_first_line():
+    """gunicorn's /healthz says 503 and why when the database takes no write: waiting out
+    the bound would only hide the reason for a minute."""
+    server, url = serving(503, "the feedback database cannot take a write: read-only\nmore")
+    try:
+        started = time.monotonic()
+        with pytest.raises(ProcessError) as raised:
+            server.wait_healthy(url, timeout=30)
+        assert time.monotonic() - started < 10
+    finally:
+        server.stop()
+    assert str(raised.value) == (
+        f"the server answered 503 on {url}: the feedback database cannot take a write: read-only"
+    )
+
+
+def test_a_gateway_error_is_waited_out():
+    """502 and 504 come from a proxy whose backend is still starting: not yet, not no."""
+    server, url = serving(502, "Bad Gateway")
+    try:
+        with pytest.raises(ProcessError, match=f"did not answer on {url} within 2 s"):
+            server.wait_healthy(url, timeout=2)
+    finally:
+        server.stop()

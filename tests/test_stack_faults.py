@@ -14,6 +14,10 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+from smartspec_site import create_app
+from smartspec_site.serve.processes import free_port
+
+from .conftest import TEST_CONFIG
 from .feedback_helpers import rows
 from .gunicorn_server import Gunicorn
 from .nginx_stack import DEPLOY, ServeStack, needs_nginx
@@ -105,3 +109,27 @@ def test_the_units_start_probes_healthz_and_fails_on_a_database_that_takes_no_wr
 
 def run(command: list[str]) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=60)  # noqa: S603 - the unit's own command
+
+
+@needs_nginx
+def test_make_serve_names_a_database_that_takes_no_write_and_never_claims_to_serve(tmp_path):
+    """The operator sees /healthz's own reason in one line, within seconds, and no "Serving"."""
+    url = f"sqlite:///{tmp_path}/feedback.db"
+    create_app({**TEST_CONFIG, "DATABASE_URL": url})  # migrated: the start writes nothing
+    read_only(tmp_path / "feedback.db", True)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "smartspec_site.serve.stack"],
+            env={**os.environ, "PORT": str(free_port()), "SMARTSPEC_HTMX_SOURCE": "local",
+                 "SMARTSPEC_DATABASE_URL": url},
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        read_only(tmp_path / "feedback.db", False)
+    assert done.returncode == 1
+    (said,) = [line for line in done.stderr.splitlines() if line.startswith("make serve:")]
+    assert said.startswith("make serve: gunicorn answered 503 on ")
+    assert said.endswith(
+        ": the feedback database cannot take a write: attempt to write a readonly database"
+    )
+    assert "Serving" not in done.stdout + done.stderr

@@ -18,6 +18,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,22 +65,38 @@ class UnixHTTPConnection(http.client.HTTPConnection):
         self.sock.connect(self.path)
 
 
-def answers(target: Target, timeout: float = 2) -> bool:
+# Answers that mean "not yet": a proxy whose backend is still starting. Any other status
+# than 200 is the server's final word (gunicorn's /healthz says 503 when the database takes
+# no write), so waiting longer would only delay the message.
+NOT_YET = (502, 504)
+
+
+def answer(target: Target, timeout: float = 2) -> tuple[int, str] | None:
+    """The status and the first line of what ``target`` answered, or None when nothing
+    answered. A port that takes a connection answers 200."""
     try:
         if isinstance(target, int):
             with socket.create_connection(("127.0.0.1", target), timeout=timeout):
-                return True
+                return 200, ""
         if isinstance(target, Path):
             connection = UnixHTTPConnection(target, timeout=timeout)
             try:
                 connection.request("GET", "/healthz")
-                return connection.getresponse().status == 200
+                response = connection.getresponse()
+                return response.status, first_line(response.read())
             finally:
                 connection.close()
-        with urllib.request.urlopen(target, timeout=timeout) as answer:  # noqa: S310 - ours
-            return answer.status == 200
-    except (OSError, http.client.HTTPException):  # URLError and HTTPError are OSErrors
-        return False
+        try:
+            with urllib.request.urlopen(target, timeout=timeout) as response:  # noqa: S310 - ours
+                return response.status, ""
+        except urllib.error.HTTPError as error:
+            return error.code, first_line(error.read())
+    except (OSError, http.client.HTTPException):  # URLError is an OSError
+        return None
+
+
+def first_line(body: bytes) -> str:
+    return body.decode("utf-8", "replace").strip().partition("\n")[0][:300]
 
 
 class Process:
@@ -167,7 +184,13 @@ class Process:
             for process in (self, *also):
                 if not process.running():
                     raise process.failed(f"exited (status {process.popen.returncode})")
-            while waiting and answers(waiting[0]):
+            while waiting and (got := answer(waiting[0])) is not None:
+                status, text = got
+                if status in NOT_YET:
+                    break
+                if status != 200:
+                    said = f"answered {status} on {waiting[0]}"
+                    raise self.failed(f"{said}: {text}" if text else said)
                 waiting.pop(0)
             if not waiting and all(process.running() for process in (self, *also)):
                 return

@@ -125,15 +125,6 @@ class Nginx(Process):
         return subprocess.run(command, capture_output=True, text=True, timeout=30)  # noqa: S603 - nginx, our own files
 
 
-def unhealthy_reason(sock: Path) -> str | None:
-    """What gunicorn's /healthz says when it answers but not 200 (a database that takes no
-    write), in one line; None when it does not answer at all."""
-    from .probe import probe
-
-    status, text = probe(sock, timeout=5)
-    return f"/healthz: {status} {text.strip()}" if status not in (0, 200) else None
-
-
 def stack_env(run: Path, port: int) -> tuple[dict[str, str], list[str]]:
     """gunicorn's environment for the stack, and the host names nginx serves."""
     env = dict(os.environ)
@@ -215,9 +206,8 @@ def main() -> int:
             gunicorn.start()
             try:
                 gunicorn.wait_healthy(sock)
-            except ProcessError:
-                why = unhealthy_reason(sock) or "see above"
-                print(f"make serve: gunicorn did not start ({why})", file=sys.stderr)
+            except ProcessError as exc:
+                print(f"make serve: {exc}", file=sys.stderr)
                 return 1
             nginx.start()
             url = f"http://127.0.0.1:{port}"
