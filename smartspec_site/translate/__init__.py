@@ -11,7 +11,7 @@ from flask_babel import force_locale, get_domain
 from .. import live
 from ..files import FileError
 from ..state import state
-from . import checks, cli
+from . import checks, cli, panel
 from .catalogs import CatalogError, catalog_paths, translations_dir
 
 
@@ -76,3 +76,4 @@ def init_app(app: Flask) -> None:
         for error in errors:
             app.logger.warning("catalog not served as it should be: %s", error)
     app.cli.add_command(cli.translate)
+    panel.init_app(app)  # debug only: the translators' panel (panel.py)
