@@ -237,6 +237,10 @@ class PanelPage:
     calls: list[Key]
     uses: dict[int, Use] = field(default_factory=dict)
     order: list[int] = field(default_factory=list)  # call numbers in page order
+    numbers: dict[Key, int] = field(default_factory=dict)  # entry numbers, in page order
+
+    def number(self, n: int) -> int:
+        return self.numbers.setdefault(self.calls[n], len(self.numbers) + 1)
 
 
 def _regions(html: str) -> list[tuple[int, int, str]]:
@@ -271,7 +275,7 @@ def read(html: str, calls: list[Key], flag: Callable[[Key], str | None]) -> Pane
     regions = sorted(_regions(html))
     starts = [start for start, _, _ in regions]
     spans: set[int] = set()
-    anchored: set[Key] = set()
+    anchored: set[int] = set()
 
     def where(position: int) -> Use:
         index = bisect.bisect_right(starts, position) - 1
@@ -296,31 +300,35 @@ def read(html: str, calls: list[Key], flag: Callable[[Key], str | None]) -> Pane
         if closing:
             return "</span>" if n in spans else ""
         use = where(found.start())
-        if n < len(calls) and n not in page.uses:
+        if n >= len(calls):
+            return ""
+        if n not in page.uses:
             page.uses[n] = use
             page.order.append(n)
-        state = flag(calls[n]) if use.where == "text" and n < len(calls) else None
+        number = page.number(n)
+        state = flag(calls[n]) if use.where == "text" else None
         if state is None:
             return ""
         spans.add(n)
-        key = calls[n]
-        entry = f"entry {page.order.index(n) + 1}"
         attrs = f'class="translation-mark translation-mark--{state}"'
-        if key not in anchored:
-            anchored.add(key)
-            attrs += f' id="{anchor(key, calls)}"'
-        return f'<span {attrs} title="{STATES[state]}: {entry} in the translation panel">'
+        if number not in anchored:
+            anchored.add(number)
+            attrs += f' id="{anchor(number)}"'
+        title = f"{STATES[state]}: entry {number} in the translation panel"
+        return f'<span {attrs} title="{title}">'
 
     page.html = MARKER.sub(replace, html)
     for n in range(len(calls)):
         if n not in page.uses:
             page.uses[n] = Use("unseen")
             page.order.append(n)
+            page.number(n)
     return page
 
 
-def anchor(key: Key, calls: list[Key]) -> str:
-    return f"translation-{calls.index(key) + 1}"
+def anchor(number: int) -> str:
+    """The id of an entry's first outlined text on the page."""
+    return f"translation-entry-{number}"
 
 
 # --- The panel: entries in page order -------------------------------------------------------
@@ -372,12 +380,13 @@ def entries(page: PanelPage, view: CatalogView | None) -> list[Entry]:
             message = view.find(key) if view else None
             state = view.state(message) if view else "source"
             problems = view.problems.get(message.lineno, []) if view and message else []
-            found[key] = Entry(len(found) + 1, key, state, message, list(problems), [], None)
+            number = page.numbers[key]
+            found[key] = Entry(number, key, state, message, list(problems), [], None)
         entry = found[key]
         if use not in entry.uses:
             entry.uses.append(use)
         if use.where == "text" and entry.flagged:
-            entry.anchor = anchor(key, page.calls)
+            entry.anchor = anchor(entry.number)
     return list(found.values())
 
 
