@@ -180,7 +180,8 @@ def test_a_fuzzy_entry_is_listed_with_its_line_and_outlined_on_the_page(en_po):
     entry = fuzzy[0]
     assert entry["Swedish ( msgid )"].startswith(AREAS_SV)
     assert entry["English ( msgstr )"].startswith("Here are the 13 areas of VG2020")
-    assert entry["In the catalog"] == f"{en_po}:{line + 1}"  # the msgid's line
+    # The msgid's line, the path as `flask translate check` names it.
+    assert entry["In the catalog"] == f"translations/en/LC_MESSAGES/messages.po:{line + 1}"
     assert entry["From"] == "smartspec_site/content/pages/start.md"
     assert (
         "fuzzy: check the translation, then remove the fuzzy flag" in entry["What the check says"]

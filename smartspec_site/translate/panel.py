@@ -44,7 +44,7 @@ from flask import (
 from flask_babel import Domain, get_babel
 from markupsafe import Markup, escape
 
-from ..config import ROOT, StartError
+from ..config import StartError
 from . import checks, terms
 from .catalogs import CatalogError, catalog_of, parse_catalog, translations_dir
 
@@ -365,9 +365,10 @@ class Entry:
 
 
 def shown(path: Path) -> str:
-    """A path as the translator reads it: from the project folder where it is inside."""
+    """A path as `flask translate check` names it: from the folder that holds translations/."""
+    project = translations_dir().resolve().parent
     path = path.resolve()
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    return str(path.relative_to(project)) if path.is_relative_to(project) else str(path)
 
 
 def entries(page: PanelPage, view: CatalogView | None) -> list[Entry]:
