@@ -16,6 +16,7 @@ from smartspec_site import create_app
 from smartspec_site.config import ROOT, StartError
 from smartspec_site.translate import panel
 from smartspec_site.translate.cli import extract_template
+from smartspec_site.translate.panel.recording import MARKER
 
 from .conftest import TEST_CONFIG
 from .helpers import SITE, soup, text_of
@@ -119,6 +120,18 @@ def test_with_the_panel_off_debug_renders_the_page_bytes_of_main():
     for path in ("/en/", f"/en/{SITE['strategy'].path('en')}", "/sv/"):
         assert off.get(path).data == plain.get(path).data, path
     assert off.get("/_translations?path=/en/", follow_redirects=True).status_code == 404
+
+
+def test_the_static_export_made_in_debug_has_no_panel(tmp_path):
+    """`make freeze` runs `flask freeze` with .flaskenv's FLASK_DEBUG=1."""
+    app = debug_app(SITE_URL="https://smartspec.example")
+    result = app.test_cli_runner().invoke(args=["freeze", "--destination", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pages = list(tmp_path.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "translation-" not in html and not MARKER.search(html), page
 
 
 # --- The page with the panel on ------------------------------------------------------------

@@ -36,7 +36,8 @@ from . import security, static_files
 
 # Endpoints that only make sense on the dynamic app.
 # The feedback form posts to the app (FEEDBACK_URL): its answers are never static files.
-NOT_FROZEN = {"root", "feedback.submit", "feedback.thanks"}
+# The translators' panel (translate/panel/) exists in debug only, which `make freeze` runs in.
+NOT_FROZEN = {"root", "feedback.submit", "feedback.thanks", "translation_panel.panel"}
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
 NGINX_HEADERS = "_nginx-security-headers.conf"
 

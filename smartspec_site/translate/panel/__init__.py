@@ -38,6 +38,7 @@ from flask import (
 from markupsafe import Markup, escape
 
 from ...config import StartError
+from ...state import state
 from .catalog import FLAGGED, STATES, entries, page_view, shown, template_view
 from .reading import read
 from .recording import CALLS, Key, RecordingDomain, unmarked
@@ -58,7 +59,8 @@ bp = Blueprint(
 
 def start_recording() -> None:
     """Before a page renders: record its texts (not the panel's own page, nor files)."""
-    if request.blueprint == bp.name or request.endpoint == "static":
+    # `flask freeze` runs in debug too where .flaskenv says so: the export is for visitors.
+    if request.blueprint == bp.name or request.endpoint == "static" or state().freezing:
         return
     g.setdefault(CALLS, [])
     RecordingDomain().as_default()
