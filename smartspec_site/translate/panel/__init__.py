@@ -71,12 +71,11 @@ def finish_page(response: Response) -> Response:
     calls = g.get(CALLS)
     if calls is None or response.direct_passthrough:
         return response
-    if not response.mimetype.startswith("text/") and "xml" not in response.mimetype:
+    if response.mimetype != "text/html":
+        if calls:  # a text that went into JSON, XML or plain text: its markers go
+            response.set_data(unmarked(response.get_data(as_text=True)))
         return response
     text = response.get_data(as_text=True)
-    if response.mimetype != "text/html":
-        response.set_data(unmarked(text))
-        return response
     locale = _locale()
     view = page_view(locale)
 
