@@ -103,6 +103,7 @@ def test_a_fuzzy_text_is_outlined_and_the_layout_is_unchanged(page, panel_server
 def test_from_the_sentence_to_its_entry_and_back_by_keyboard(page, panel_server):
     page.add_init_script(WATCH_CSP)
     page.goto(panel_server.url + "/en/")
+    assert page.evaluate("window.__csp") == []
     page.keyboard.press("Shift+Tab")  # from the top of the page, back to the last control
     active = page.evaluate("document.activeElement.className")
     assert active == "translation-box__link"
@@ -119,6 +120,7 @@ def test_from_the_sentence_to_its_entry_and_back_by_keyboard(page, panel_server)
     assert details.evaluate("el => el.open")
     assert entry.locator("details p").inner_text().startswith(AREAS_SV)
 
+    assert page.evaluate("window.__csp") == []  # the panel's page: nothing blocked
     focus_by_tab(page, "a", inside=".entry--fuzzy")
     assert page.evaluate("document.activeElement.textContent") == "in the text (show it)"
     page.keyboard.press("Enter")
@@ -126,7 +128,7 @@ def test_from_the_sentence_to_its_entry_and_back_by_keyboard(page, panel_server)
     target = page.locator(":target")
     assert target.get_attribute("class") == "translation-mark translation-mark--fuzzy"
     assert target.inner_text().startswith(AREAS_SV)
-    assert page.evaluate("window.__csp") == []
+    assert page.evaluate("window.__csp") == []  # the page with the box and the outline
 
 
 def focus_by_tab(page: Page, tag: str, inside: str, limit: int = 400) -> None:
