@@ -76,4 +76,4 @@ def init_app(app: Flask) -> None:
         for error in errors:
             app.logger.warning("catalog not served as it should be: %s", error)
     app.cli.add_command(cli.translate)
-    panel.init_app(app)  # debug only: the translators' panel (panel.py)
+    panel.init_app(app)  # debug only: the translators' panel (panel/)
