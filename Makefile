@@ -9,7 +9,8 @@ BIN    := $(VENV)/bin
 # Installs the Debian packages a step needs, from debian-packages.toml, where missing.
 SYSTEM_DEPS := $(PYTHON) scripts/system_deps.py
 
-.PHONY: run test setup test-setup serve tls-check bench lint freeze fixtures clean fresh-test
+.PHONY: run test setup test-setup serve tls-check bench lint freeze fixtures clean fresh-test \
+	panel-screenshots
 
 run: setup
 	$(BIN)/flask run
@@ -65,6 +66,11 @@ freeze: setup
 # commit as a change that alters pages on purpose (tests/rendered.py).
 fixtures: setup
 	$(BIN)/python -m tests.rendered
+
+# The pictures of the translation panel in TRANSLATING.md (scripts/panel_screenshots.py),
+# taken in Debian's Chromium from a temporary catalog with one fuzzy entry.
+panel-screenshots: test-setup
+	$(BIN)/python scripts/panel_screenshots.py
 
 # The README's `make test`, then `make serve` and `make run`, inside a new minimal Debian
 # root of this machine's release, on the committed HEAD (uncommitted changes are not in

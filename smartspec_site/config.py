@@ -76,6 +76,10 @@ class Defaults:
     FREEZER_DESTINATION = str(ROOT / "build" / "site")
     FREEZING = False
 
+    # The translators' panel (translate/panel/, TRANSLATING.md). None: on under flask run in
+    # debug; False turns it off there. Outside debug it is never installed.
+    TRANSLATION_PANEL = None
+
     # --- Feedback (smartspec_site/feedback/, docs/feedback.md) ---------------------------
     # Where feedback is stored. A relative SQLite path is in the instance folder (instance/,
     # created at first start): development. Production names a file outside the checkout,

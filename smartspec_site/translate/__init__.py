@@ -16,7 +16,7 @@ from flask_babel import force_locale, get_domain
 from ..build import FileError
 from ..content import reloading
 from ..content.sitemap import locales
-from . import checks, cli
+from . import checks, cli, panel
 from .catalogs import (
     LOCALES_FILE,
     CatalogError,
@@ -104,3 +104,4 @@ def init_app(app: Flask) -> None:
         for error in errors:
             app.logger.warning("catalog not served as it should be: %s", error)
     app.cli.add_command(cli.translate)
+    panel.init_app(app)  # debug only: the translators' panel (panel/)
