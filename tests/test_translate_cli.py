@@ -71,7 +71,8 @@ def test_a_clean_catalog_passes_the_check(project):
 # line the complaint names: Babel names the msgid's line, msgfmt the line it stumbled on).
 DEFECTS = {
     "fuzzy": ('msgid "Hej"', '#, fuzzy\nmsgid "Hej"', "Hej",
-              "fuzzy: check the translation, then remove the fuzzy flag", 'msgid "Hej"'),
+              'fuzzy: check the translation, then delete the "#, fuzzy" line '
+              "(in Poedit: untick Needs work)", 'msgid "Hej"'),
     "untranslated": ('msgstr "Hello"', 'msgstr ""', "Hej", "untranslated", 'msgid "Hej"'),
     "placeholder": ("group %(group)s.", "group %(grupp)s.", "Ingår i gruppen %(group)s.",
                     "placeholders differ: the source has %(group)s, the translation has "

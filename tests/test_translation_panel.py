@@ -109,7 +109,7 @@ def test_the_test_configuration_without_debug_has_no_panel(client):
 
 
 def test_asking_for_the_panel_outside_debug_stops_the_start():
-    with pytest.raises(StartError, match="TRANSLATION_PANEL works in debug only"):
+    with pytest.raises(StartError, match="TRANSLATION_PANEL is for the development server only"):
         create_app({**TEST_CONFIG, "TRANSLATION_PANEL": True})
 
 
@@ -177,7 +177,7 @@ def test_a_fuzzy_entry_is_listed_with_its_line_and_outlined_on_the_page(en_po):
     client = debug_app(en_po).test_client()
     page = client.get("/en/")
     box = soup(page).select_one("aside.translation-box a")
-    assert box.get_text(" ", strip=True).endswith("1 to check")
+    assert box.get_text(" ", strip=True).endswith("1 to fix")
     assert box["href"] == "/_translations?path=/en/"
 
     # The page: the Swedish text, outlined, and nothing else outlined.
@@ -194,10 +194,12 @@ def test_a_fuzzy_entry_is_listed_with_its_line_and_outlined_on_the_page(en_po):
     assert entry["Swedish ( msgid )"].startswith(AREAS_SV)
     assert entry["English ( msgstr )"].startswith("Here are the 13 areas of VG2020")
     # The msgid's line, the path as `flask translate check` names it.
-    assert entry["In the catalog"] == f"translations/en/LC_MESSAGES/messages.po:{line + 1}"
-    assert entry["From"] == "content/pages/start.md"
+    catalog = "translations/en/LC_MESSAGES/messages.po"
+    assert entry["Line in the catalog"] == f"{catalog} , line {line + 1}"
+    assert entry["Comes from ( #: )"] == "content/pages/start.md"
     assert (
-        "fuzzy: check the translation, then remove the fuzzy flag" in entry["What the check says"]
+        'fuzzy: check the translation, then delete the "#, fuzzy" line'
+        in entry["What flask translate check says"]
     )
     # From the entry to the sentence on the page, and from the sentence to the entry.
     panel_page = soup(client.get(box["href"]))
@@ -223,8 +225,8 @@ def test_an_untranslated_entry_is_outlined_and_listed(en_po):
     assert list(listed) == ["Gå direkt till huvudinnehållet"]
     entry = listed["Gå direkt till huvudinnehållet"]
     assert entry["state"] == "Untranslated"
-    assert entry["English ( msgstr )"] == "empty: the page shows the Swedish"
-    assert entry["From"] == "templates/base.html"
+    assert entry["English ( msgstr )"] == "Empty: the page shows the Swedish text"
+    assert entry["Comes from ( #: )"] == "templates/base.html"
 
 
 def test_a_broken_placeholder_shows_the_checks_message(en_po):
@@ -232,8 +234,8 @@ def test_a_broken_placeholder_shows_the_checks_message(en_po):
     client = debug_app(en_po).test_client()
     listed = entries(client.get("/_translations?path=/en/"))
     entry = next(f for msgid, f in listed.items() if msgid.startswith("En fördjupad"))
-    assert entry["state"] == "Fails a check"
-    assert entry["What the check says"] == (
+    assert entry["state"] == "Fails the check"
+    assert entry["What flask translate check says"] == (
         "placeholders differ: the source has %(folder_en)s, %(folder_sv)s, the translation "
         "has %(folder_en)s (a percent sign is written %%) msgfmt: a format specification for "
         "argument 'folder_sv' doesn't exist in 'msgstr'"
@@ -248,20 +250,22 @@ def test_a_term_against_the_terminology_list_shows_the_list_line(en_po):
     edit(en_po, 'msgstr "Smart specialisation"', 'msgstr "Smart specialization"')
     listed = entries(debug_app(en_po).test_client().get("/_translations?path=/en/"))
     entry = listed["Smart specialisering"]
-    assert entry["state"] == "Fails a check"
-    assert entry["What the check says"].startswith("terminology (en/terminology.csv:")
+    assert entry["state"] == "Fails the check"
+    assert entry["What flask translate check says"].startswith("terminology (en/terminology.csv:")
 
 
 def test_entries_in_attributes_and_the_head_are_listed_with_where():
     listed = entries(debug_app().test_client().get("/_translations?path=/en/"))
     where = {msgid: fields["On the page"] for msgid, fields in listed.items()}
-    assert "in the page’s head: <title>" in where["Västra Götalandsregionen"]
+    assert "in the page title in the browser tab ( <title> )" in where["Västra Götalandsregionen"]
     assert "in the text" in where["Västra Götalandsregionen"]
-    labels = [w for w in where.values() if "in the aria-label attribute of <nav>" in w]
+    nav_label = "in a label read by screen readers ( aria-label of <nav> )"
+    labels = [w for w in where.values() if nav_label in w]
     assert labels, where
     description = SITE["start"].description.msgid if SITE["start"].description else None
     if description:
-        assert "the content attribute of <meta>" in where[description]
+        meta = "in a description for browsers and search engines ( content of <meta> )"
+        assert meta in where[description]
 
 
 def test_plurals_show_every_form():
@@ -286,12 +290,12 @@ def test_a_long_msgid_is_shortened_with_the_whole_text_on_demand():
 
 def test_a_swedish_page_lists_its_source_texts_and_references():
     response = debug_app().test_client().get("/_translations?path=/sv/")
-    assert "Swedish is the language the site is written in" in text_of(response)
+    assert "This page is in Swedish, the language the site is written in" in text_of(response)
     listed = entries(response)
     entry = listed["Gå direkt till huvudinnehållet"]
-    assert entry["state"] == "Source text"
-    assert entry["From"] == "templates/base.html"
-    assert "In the catalog" in entry  # messages.pot's line
+    assert entry["state"] == "Swedish"
+    assert entry["Comes from ( #: )"] == "templates/base.html"
+    assert "Line in the template ( messages.pot )" in entry
 
 
 def test_the_panel_refuses_other_sites_and_itself():
@@ -303,7 +307,7 @@ def test_the_panel_refuses_other_sites_and_itself():
 def test_the_panel_of_a_missing_page_says_404():
     response = debug_app().test_client().get("/_translations?path=/en/no-such-page")
     assert response.status_code == 200
-    assert "status 404" in text_of(response)
+    assert "This address shows “Page not found”" in text_of(response)
 
 
 @pytest.mark.parametrize("page", list(SITE), ids=lambda page: page.key)

@@ -85,7 +85,10 @@ def entry_problems(path: Path, catalog: Catalog) -> Iterator[CatalogError]:
             yield problem("untranslated")
             continue
         if message.fuzzy:
-            yield problem("fuzzy: check the translation, then remove the fuzzy flag")
+            yield problem(
+                'fuzzy: check the translation, then delete the "#, fuzzy" line '
+                "(in Poedit: untick Needs work)"
+            )
         if from_content(message):
             continue  # Markdown, never %-formatted: see content_problems
         for source, translation in _pairs(message):

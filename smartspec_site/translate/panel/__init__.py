@@ -15,7 +15,7 @@ Nothing of this exists outside debug: ``init_app`` installs no hook, no route an
 there, so production renders exactly as before (tests/test_translation_panel.py).
 
 English only, like the error page for a file being edited (templates/errors/editing.html):
-see TRANSLATING.md, "The translation panel".
+see TRANSLATING.md, "Find the entry for a text: the translation panel".
 """
 
 from __future__ import annotations
@@ -205,7 +205,10 @@ def init_app(app: Flask) -> None:
     setting = app.config.get(SETTING)
     if not app.debug:
         if setting:
-            raise StartError(f"{SETTING} works in debug only (flask run): it is never served")
+            raise StartError(
+                f"{SETTING} is for the development server only (flask run in debug mode): "
+                f"remove SMARTSPEC_{SETTING} from this server's settings"
+            )
         return
     if setting is False:
         return

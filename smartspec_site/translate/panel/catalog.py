@@ -22,8 +22,8 @@ STATES = {
     "fuzzy": "Fuzzy",
     "untranslated": "Untranslated",
     "missing": "Not in the catalog",
-    "check": "Fails a check",
-    "source": "Source text",
+    "check": "Fails the check",
+    "source": "Swedish",
 }
 FLAGGED = ("fuzzy", "untranslated", "missing", "check")  # outlined on the page
 _MSGID_SUFFIX = re.compile(r'\s*\(msgid ".*"\)\s*$', re.S)
