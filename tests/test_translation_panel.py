@@ -334,3 +334,34 @@ def pot(tmp_path_factory):
     extract_template(ROOT, written)
     with written.open("rb") as fh:
         return read_po(fh)
+
+
+def test_each_place_a_text_can_land_is_named_in_page_order():
+    """The head, an attribute, element content, a comment, a text-only element, a script, a
+    template: read by Python's HTML parser, so an entity or a quote in a value misleads none."""
+    from smartspec_site.translate.panel.reading import Use, _places
+    from smartspec_site.translate.panel.recording import marked
+
+    texts = iter(range(100))
+
+    def m(text: str) -> str:
+        return marked(text, next(texts))
+
+    html = (
+        f'<!DOCTYPE html><html lang="en"><head><title>{m("T")}</title>'
+        f'<meta name="description" content="{m("D")}"></head><body>'
+        f'<img alt="a &quot;b&quot; {m("A")}"><p>{m("P")} &amp; x</p><!-- {m("C")} -->'
+        f"<select><option>{m('O')}</option></select><script>var a = '{m('S')}';</script>"
+        f"<template><p>{m('X')}</p></template><p>{m('Q')}</p></body></html>"
+    )
+    assert _places(html) == [
+        Use("head", "<title>"),
+        Use("head", "content of <meta>"),
+        Use("attribute", "alt of <img>"),
+        Use("text"),
+        Use("hidden", "<!-- comment -->"),
+        Use("hidden", "<option>"),
+        Use("hidden", "<script>"),
+        Use("hidden", "<template>"),
+        Use("text"),
+    ]

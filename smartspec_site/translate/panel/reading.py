@@ -4,18 +4,15 @@ text in element content wrapped in an outline."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 from .recording import _TO_DIGIT, MARKER, Key
 
 # Elements whose content is text only, never elements: a marker there cannot become a span.
 _RAW = ("script", "style", "textarea", "title", "option", "template")
-_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>", re.S)
-_HEAD_END = "</{}>".format("head")  # the end of the head, which no outline reaches
-_ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)\s*=\s*["'][^"']*$""")
 
 
 @dataclass
@@ -41,29 +38,56 @@ class PanelPage:
         return self.numbers.setdefault(self.calls[n], len(self.numbers) + 1)
 
 
-def _regions(html: str) -> list[tuple[int, int, str]]:
-    """(start, end, what) of the parts where a marker is not element content: the head, each
-    tag (its attributes), each comment and the text of each text-only element."""
-    regions: list[tuple[int, int, str]] = []
-    head = html.find(_HEAD_END)
-    if head >= 0:
-        regions.append((0, head, "head"))
-    position = 0
-    while found := _TAG.search(html, position):
-        start, end = found.span()
-        name = (found[2] or "").lower()
-        if found[0].startswith("<!--"):
-            regions.append((start, end, "hidden <!-- comment -->"))
+class _Places(HTMLParser):
+    """Where each recorded text opens, in page order, as Python's HTML parser reads the page:
+    element content, an attribute, the head, or a text-only element or a comment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.places: list[Use] = []
+        self.in_head = False
+        self.raw: list[str] = []  # the text-only elements open here
+
+    def _note(self, text: str, use: Use) -> None:
+        if self.in_head:
+            use = Use("head", use.detail)
+        self.places += [use for found in MARKER.finditer(text) if found[1] is not None]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_startendtag(tag, attrs)
+        if tag in ("html", "head"):
+            self.in_head = True  # what precedes the body counts as the head
+        elif tag == "body":
+            self.in_head = False
+        elif tag in _RAW:
+            self.raw.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            self._note(value or "", Use("attribute", f"{name} of <{tag}>"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self.in_head = False
+        if tag in self.raw:
+            del self.raw[self.raw.index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        if self.raw:
+            self._note(data, Use("hidden", f"<{self.raw[-1]}>"))
         else:
-            regions.append((start, end, f"attribute <{name}>"))
-            if not found[1] and name in _RAW:
-                close = re.compile(f"</{name}\\s*>", re.I).search(html, end)
-                stop = close.start() if close else len(html)
-                regions.append((end, stop, f"hidden <{name}>"))
-                position = stop
-                continue
-        position = end
-    return regions
+            self._note(data, Use("text"))
+
+    def handle_comment(self, data: str) -> None:
+        self._note(data, Use("hidden", "<!-- comment -->"))
+
+
+def _places(html: str) -> list[Use]:
+    """The use of each recorded text, in the order their openings appear in ``html``."""
+    parser = _Places()
+    parser.feed(html)
+    parser.close()
+    return parser.places
 
 
 def read(
@@ -77,34 +101,16 @@ def read(
     ``opening(state, number, anchor)`` and ``closing`` (``flag`` gives its state, None for
     a text that needs no outline)."""
     page = PanelPage(html, calls)
-    regions = sorted(_regions(html))
-    starts = [start for start, _, _ in regions]
+    places = iter(_places(html))
     spans: set[int] = set()
     anchored: set[int] = set()
-
-    def where(position: int) -> Use:
-        index = bisect.bisect_right(starts, position) - 1
-        # A marker in the head may also sit in a tag there: the innermost region decides.
-        inside = [r for r in regions[: index + 1] if r[0] <= position < r[1]]
-        if not inside:
-            return Use("text")
-        what = inside[-1][2]
-        if what.startswith("attribute"):
-            tag = html[inside[-1][0] : position]
-            name = _ATTRIBUTE.search(tag)
-            detail = f"{name[1] if name else '?'} of {what.split()[1]}"
-        else:
-            detail = what.split(" ", 1)[-1]
-        if inside[0][2] == "head":
-            return Use("head", detail)
-        return Use(what.split()[0], detail)
 
     def replace(found: re.Match) -> str:
         ends = found[1] is None
         n = int((found[2] if ends else found[1]).translate(_TO_DIGIT))
         if ends:
             return closing if n in spans else ""
-        use = where(found.start())
+        use = next(places, Use("text"))
         if n >= len(calls):
             return ""
         if n not in page.uses:
