@@ -61,10 +61,10 @@ lint: setup
 freeze: setup
 	$(BIN)/flask freeze
 
-# Rewrite tests/fixtures/rendered/ from the site as it renders now: run it in the same
-# commit as a change that alters pages on purpose (tests/rendered.py).
+# Rewrite the few page snapshots (tests/__snapshots__/test_rendered/) from the site as it
+# renders now: only for a change of markup on purpose; a text change needs none (docs/testing.md).
 fixtures: setup
-	$(BIN)/python -m tests.rendered
+	$(BIN)/python -m pytest -q -n 0 tests/test_rendered.py --snapshot-update
 
 # The README's `make test`, then `make serve` and `make run`, inside a new minimal Debian
 # root of this machine's release, on the committed HEAD (uncommitted changes are not in
