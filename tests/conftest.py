@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from smartspec_site import create_app
@@ -27,7 +28,15 @@ TEST_CONFIG = {
     "HTMX_SOURCE": "local",
     "DATABASE_URL": f"sqlite:///{_DATABASES}/feedback.sqlite3",
 }
+# Production as an operator starts it (config.py's switch): the one such config of the tests.
+PRODUCTION_CONFIG = {**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": "http://localhost"}
 FROZEN_SITE_URL = "https://smartspec.example"
+
+
+def new_app(base: dict = TEST_CONFIG, **settings) -> Flask:
+    """A new app from ``base`` (the tests' config, or PRODUCTION_CONFIG) with ``settings`` on
+    top, for a test whose config differs from the shared ``app``'s."""
+    return create_app({**base, **settings})
 
 
 def pytest_runtest_setup(item):
@@ -47,7 +56,20 @@ def pytest_addoption(parser):
 
 @pytest.fixture(scope="session")
 def app():
-    return create_app(TEST_CONFIG)
+    return new_app()
+
+
+@pytest.fixture(scope="session")
+def make_app():
+    """``make_app(HTMX_SOURCE="cdn")``, ``make_app(PRODUCTION_CONFIG, HSTS_SECONDS=0)``: an
+    app of the test's own (``new_app``)."""
+    return new_app
+
+
+@pytest.fixture(scope="session")
+def make_client():
+    """The test client of ``make_app(...)``."""
+    return lambda base=TEST_CONFIG, **settings: new_app(base, **settings).test_client()
 
 
 @pytest.fixture
@@ -110,7 +132,7 @@ def database_url(request, tmp_path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def frozen(tmp_path_factory):
     """The static export (`flask freeze`), written once per test run."""
-    app = create_app({**TEST_CONFIG, "SITE_URL": FROZEN_SITE_URL})
+    app = new_app(SITE_URL=FROZEN_SITE_URL)
     destination = tmp_path_factory.mktemp("site")
     result = app.test_cli_runner().invoke(args=["freeze", "--destination", str(destination)])
     assert result.exit_code == 0, result.output
