@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import functools
 import http.server
+import os
 import shutil
 import tempfile
 import threading
@@ -28,6 +29,9 @@ TEST_CONFIG = {
     "HTMX_SOURCE": "local",
     "DATABASE_URL": f"sqlite:///{_DATABASES}/feedback.sqlite3",
 }
+# Servers the tests start (make serve, gunicorn) keep their feedback there too, not in the
+# checkout's instance/ that every pytest-xdist worker would share; a test may name another.
+os.environ.setdefault("SMARTSPEC_DATABASE_URL", f"sqlite:///{_DATABASES}/served.sqlite3")
 # Production as an operator starts it (config.py's switch): the one such config of the tests.
 PRODUCTION_CONFIG = {**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": "http://localhost"}
 FROZEN_SITE_URL = "https://smartspec.example"
@@ -37,6 +41,58 @@ def new_app(base: dict = TEST_CONFIG, **settings) -> Flask:
     """A new app from ``base`` (the tests' config, or PRODUCTION_CONFIG) with ``settings`` on
     top, for a test whose config differs from the shared ``app``'s."""
     return create_app({**base, **settings})
+
+
+# pytest-xdist (docs/testing.md): each group runs on one worker, one test after another.
+# engines: real engines under Xvfb and Firefox, with time limits; timing: tests that measure
+# time or load, which must not fight each other for the cores. Any other test stays with
+# its module, so that a module's servers and browsers start once.
+SERIAL_GROUPS = {
+    "engines": ("tests/engines/",),
+    "timing": (
+        "tests/test_slow_clients.py",
+        "tests/test_feedback_gunicorn.py",
+        "tests/test_feedback_limits.py",
+        "tests/test_stack_faults.py",
+        "tests/test_rate_limit_ipv6.py",
+    ),
+}
+# Handed out first (--no-loadscope-reorder keeps this order), so that no worker is left
+# with a long group at the end: the groups that take longest in a serial run.
+LONGEST_FIRST = (
+    "engines",
+    "timing",
+    "tests/browser/test_accessibility.py",
+    "tests/browser/test_layout.py",
+    "tests/test_system.py",
+    "tests/browser/test_keyboard.py",
+    "tests/test_tls.py",
+    "tests/browser/test_feedback.py",
+    "tests/test_production_catalogs.py",
+    "tests/browser/",
+)
+
+
+def xdist_group(nodeid: str) -> str:
+    path = nodeid.split("::", 1)[0]
+    for group, prefixes in SERIAL_GROUPS.items():
+        if path.startswith(prefixes):
+            return group
+    return path
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        group = xdist_group(item.nodeid)
+        return next(
+            (i for i, first in enumerate(LONGEST_FIRST) if group.startswith(first)),
+            len(LONGEST_FIRST),
+        )
+
+    for item in items:
+        if not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(xdist_group(item.nodeid)))
+    items.sort(key=rank)  # stable: the collection's order within a rank
 
 
 def pytest_runtest_setup(item):

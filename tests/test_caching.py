@@ -215,10 +215,10 @@ def test_the_page_cache_is_off_in_debug(make_app):
     assert state(app).pages.data == {}
 
 
-def test_the_cache_knows_the_public_origin(make_app):
+def test_the_cache_knows_the_public_origin(make_client):
     """Without SITE_URL, canonical links carry the request's host: never serve one host's
     page to another."""
-    client = make_app().test_client()
+    client = make_client()
     one = client.get("/sv/", base_url="http://one.example")
     two = client.get("/sv/", base_url="http://two.example")
     assert b"http://one.example/sv/" in one.data

@@ -153,8 +153,8 @@ def htmx_script(client):
 
 
 @pytest.mark.parametrize("source", ["cdn", "local"])
-def test_htmx_source_switch(source, make_app):
-    client = make_app(HTMX_SOURCE=source).test_client()
+def test_htmx_source_switch(source, make_client):
+    client = make_client(HTMX_SOURCE=source)
     script, doc = htmx_script(client)
     if source == "cdn":
         assert script["src"] == "https://cdn.jsdelivr.net/npm/htmx.org@2.0.11/dist/htmx.min.js"

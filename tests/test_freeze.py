@@ -80,13 +80,13 @@ def test_every_sitemap_url_is_in_the_export(frozen, static_server):
 FEEDBACK_SECTION = re.compile(rb'<section class="feedback[^"]*" id="feedback".*?</section>', re.S)
 
 
-def test_frozen_pages_are_the_apps_bytes_and_hold_the_fragments(frozen, make_app):
+def test_frozen_pages_are_the_apps_bytes_and_hold_the_fragments(frozen, make_client):
     """A static host answers htmx with the full page; the expanders' hx-select takes out of
     it exactly the block the app sends as a fragment. The pages are the app's, but for the
     feedback form: an export without FEEDBACK_URL says how to get in touch instead
     (tests/test_feedback_export.py)."""
     _, root = frozen
-    client = make_app(SITE_URL=SITE_URL).test_client()
+    client = make_client(SITE_URL=SITE_URL)
     for code in LOCALES:
         for page in SITE:
             url = f"/{code}/{page.path(code)}"

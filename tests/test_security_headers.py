@@ -116,13 +116,13 @@ def test_htmx_is_told_not_to_inject_its_indicator_style(client):
     assert '"includeIndicatorStyles":false' in config
 
 
-def test_hsts_only_in_production(make_app):
-    assert "Strict-Transport-Security" not in make_app().test_client().get("/sv/").headers
-    production = make_app(PRODUCTION_CONFIG).test_client()
+def test_hsts_only_in_production(make_client):
+    assert "Strict-Transport-Security" not in make_client().get("/sv/").headers
+    production = make_client(PRODUCTION_CONFIG)
     assert production.get("/sv/").headers["Strict-Transport-Security"] == "max-age=31536000"
     static = production.get("/static/css/site.css", buffered=True)
     assert static.headers["Strict-Transport-Security"]
-    off = make_app(PRODUCTION_CONFIG, HSTS_SECONDS=0).test_client()
+    off = make_client(PRODUCTION_CONFIG, HSTS_SECONDS=0)
     assert "Strict-Transport-Security" not in off.get("/sv/").headers
 
 
