@@ -43,12 +43,12 @@ def new_app(base: dict = TEST_CONFIG, **settings) -> Flask:
     return create_app({**base, **settings})
 
 
-# pytest-xdist (docs/testing.md): each group runs on one worker, one test after another.
-# engines: real engines under Xvfb and Firefox, with time limits; timing: tests that measure
-# time or load, which must not fight each other for the cores. Any other test stays with
-# its module, so that a module's servers and browsers start once.
+# pytest-xdist (docs/testing.md): each group is one unit of work, run on one worker, one
+# test after another. engines: Dillo and NetSurf under Xvfb, with time limits; timing: tests
+# that measure time or load, which must not fight each other for the cores. Any other test
+# is a unit with its module, so that a module's servers and browsers start once.
 SERIAL_GROUPS = {
-    "engines": ("tests/engines/",),
+    "engines": ("tests/engines/test_engine_form.py", "tests/engines/test_graphical_browsers.py"),
     "timing": (
         "tests/test_slow_clients.py",
         "tests/test_feedback_gunicorn.py",
@@ -58,7 +58,7 @@ SERIAL_GROUPS = {
     ),
 }
 # Handed out first (--no-loadscope-reorder keeps this order), so that no worker is left
-# with a long group at the end: the groups that take longest in a serial run.
+# with a long unit at the end: the ones that take longest in a serial run.
 LONGEST_FIRST = (
     "engines",
     "timing",
@@ -81,6 +81,18 @@ def xdist_group(nodeid: str) -> str:
     return path
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's loadscope with our units (xdist_group above). Not its loadgroup marks: with
+    pytest 9.2, xdist 3.8 cannot rename a test to carry its group, and the marks are lost."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Units(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_group(nodeid)
+
+    return Units(config, log)
+
+
 def pytest_collection_modifyitems(items):
     def rank(item) -> int:
         group = xdist_group(item.nodeid)
@@ -89,9 +101,6 @@ def pytest_collection_modifyitems(items):
             len(LONGEST_FIRST),
         )
 
-    for item in items:
-        if not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(xdist_group(item.nodeid)))
     items.sort(key=rank)  # stable: the collection's order within a rank
 
 
