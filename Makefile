@@ -62,10 +62,10 @@ lint: setup
 freeze: setup
 	$(BIN)/flask freeze
 
-# Rewrite tests/fixtures/rendered/ from the site as it renders now: run it in the same
-# commit as a change that alters pages on purpose (tests/rendered.py).
+# Rewrite the few page snapshots (tests/__snapshots__/test_rendered/) from the site as it
+# renders now: only for a change of markup on purpose; a text change needs none (docs/testing.md).
 fixtures: setup
-	$(BIN)/python -m tests.rendered
+	$(BIN)/python -m pytest -q -n 0 tests/test_rendered.py --snapshot-update
 
 # The pictures of the translation panel in TRANSLATING.md (scripts/panel_screenshots.py),
 # taken in Debian's Chromium from a temporary catalog with one fuzzy entry.

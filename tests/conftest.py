@@ -5,12 +5,14 @@ from __future__ import annotations
 import atexit
 import functools
 import http.server
+import os
 import shutil
 import tempfile
 import threading
 from collections.abc import Iterator
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from smartspec_site import create_app
@@ -27,7 +29,79 @@ TEST_CONFIG = {
     "HTMX_SOURCE": "local",
     "DATABASE_URL": f"sqlite:///{_DATABASES}/feedback.sqlite3",
 }
+# Servers the tests start (make serve, gunicorn) keep their feedback there too, not in the
+# checkout's instance/ that every pytest-xdist worker would share; a test may name another.
+os.environ.setdefault("SMARTSPEC_DATABASE_URL", f"sqlite:///{_DATABASES}/served.sqlite3")
+# Production as an operator starts it (config.py's switch): the one such config of the tests.
+PRODUCTION_CONFIG = {**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": "http://localhost"}
 FROZEN_SITE_URL = "https://smartspec.example"
+
+
+def new_app(base: dict = TEST_CONFIG, **settings) -> Flask:
+    """A new app from ``base`` (the tests' config, or PRODUCTION_CONFIG) with ``settings`` on
+    top, for a test whose config differs from the shared ``app``'s."""
+    return create_app({**base, **settings})
+
+
+# pytest-xdist (docs/testing.md): each group is one unit of work, run on one worker, one
+# test after another. engines: Dillo and NetSurf under Xvfb, with time limits; timing: tests
+# that measure time or load, which must not fight each other for the cores. Any other test
+# is a unit with its module, so that a module's servers and browsers start once.
+SERIAL_GROUPS = {
+    "engines": ("tests/engines/test_engine_form.py", "tests/engines/test_graphical_browsers.py"),
+    "timing": (
+        "tests/test_slow_clients.py",
+        "tests/test_feedback_gunicorn.py",
+        "tests/test_feedback_limits.py",
+        "tests/test_stack_faults.py",
+        "tests/test_rate_limit_ipv6.py",
+    ),
+}
+# Handed out first (--no-loadscope-reorder keeps this order), so that no worker is left
+# with a long unit at the end: the ones that take longest in a serial run.
+LONGEST_FIRST = (
+    "engines",
+    "timing",
+    "tests/browser/test_accessibility.py",
+    "tests/browser/test_layout.py",
+    "tests/test_system.py",
+    "tests/browser/test_keyboard.py",
+    "tests/test_tls.py",
+    "tests/browser/test_feedback.py",
+    "tests/test_production_catalogs.py",
+    "tests/browser/",
+)
+
+
+def xdist_group(nodeid: str) -> str:
+    path = nodeid.split("::", 1)[0]
+    for group, prefixes in SERIAL_GROUPS.items():
+        if path.startswith(prefixes):
+            return group
+    return path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's loadscope with our units (xdist_group above). Not its loadgroup marks: with
+    pytest 9.2, xdist 3.8 cannot rename a test to carry its group, and the marks are lost."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Units(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_group(nodeid)
+
+    return Units(config, log)
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        group = xdist_group(item.nodeid)
+        return next(
+            (i for i, first in enumerate(LONGEST_FIRST) if group.startswith(first)),
+            len(LONGEST_FIRST),
+        )
+
+    items.sort(key=rank)  # stable: the collection's order within a rank
 
 
 def pytest_runtest_setup(item):
@@ -47,7 +121,20 @@ def pytest_addoption(parser):
 
 @pytest.fixture(scope="session")
 def app():
-    return create_app(TEST_CONFIG)
+    return new_app()
+
+
+@pytest.fixture(scope="session")
+def make_app():
+    """``make_app(HTMX_SOURCE="cdn")``, ``make_app(PRODUCTION_CONFIG, HSTS_SECONDS=0)``: an
+    app of the test's own (``new_app``)."""
+    return new_app
+
+
+@pytest.fixture(scope="session")
+def make_client():
+    """The test client of ``make_app(...)``."""
+    return lambda base=TEST_CONFIG, **settings: new_app(base, **settings).test_client()
 
 
 @pytest.fixture
@@ -110,7 +197,7 @@ def database_url(request, tmp_path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def frozen(tmp_path_factory):
     """The static export (`flask freeze`), written once per test run."""
-    app = create_app({**TEST_CONFIG, "SITE_URL": FROZEN_SITE_URL})
+    app = new_app(SITE_URL=FROZEN_SITE_URL)
     destination = tmp_path_factory.mktemp("site")
     result = app.test_cli_runner().invoke(args=["freeze", "--destination", str(destination)])
     assert result.exit_code == 0, result.output

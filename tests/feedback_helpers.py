@@ -8,9 +8,7 @@ from urllib.parse import urlencode
 
 import sqlalchemy as sa
 
-from smartspec_site import create_app
-
-from .conftest import TEST_CONFIG
+from .conftest import new_app
 
 URLENCODED = {"Content-Type": "application/x-www-form-urlencoded"}
 SUBMIT = {"sv": "/sv/synpunkter", "en": "/en/feedback"}
@@ -25,7 +23,7 @@ OPENED = []  # apps made here: their connection pools are closed after each test
 
 
 def app_with_database(url: str, **settings):
-    app = create_app({**TEST_CONFIG, "DATABASE_URL": url, **settings})
+    app = new_app(DATABASE_URL=url, **settings)
     OPENED.append(app)
     return app
 

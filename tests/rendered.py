@@ -1,10 +1,9 @@
-"""Every page and fragment as the app renders it, kept under tests/fixtures/rendered/.
+"""A handful of pages kept as syrupy snapshots (tests/__snapshots__/test_rendered/), compared
+as parsed HTML. Behaviour tests (test_pages.py, test_fragments.py, …) hold what each page
+says; a snapshot holds the markup of one template. Update them when markup changes on
+purpose (docs/testing.md):
 
-The fixtures are what a visitor got when they were written: test_rendered.py renders the
-site again and compares each page with its fixture as parsed HTML. Regenerate them in the
-same commit as any change that alters pages on purpose (content or markup):
-
-    make fixtures          # = .venv/bin/python -m tests.rendered
+    .venv/bin/python -m pytest tests/test_rendered.py --snapshot-update
 
 Only what a renderer may spell differently is normalised (see ``canonical``): character
 references (``&#39;`` or ``'``), attribute order, whitespace between and inside elements,
@@ -14,60 +13,24 @@ notice (text, elements, attributes and their values) must match.
 
 from __future__ import annotations
 
+import difflib
 import re
-import shutil
-import sys
 from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import urlsplit
-from xml.etree import ElementTree
 
 import html5lib
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-FIXTURES = Path(__file__).parent / "fixtures" / "rendered"
-HX = {"HX-Request": "true"}
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # css/site.3f2a9c1e04b7.css -> css/site.css: the hash changes with every edit of the file.
 HASHED_STATIC = re.compile(r"(/static/[^\"' ]+?)\.[0-9a-f]{12}(\.\w+)")
+MAIN = re.compile(r"<main\b.*?</main>", re.S)
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def site_paths(client) -> list[str]:
-    """Every page URL the sitemap lists, as paths."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200, "the sitemap must answer"
-    root = ElementTree.fromstring(response.data)
-    return [urlsplit(loc.text).path for loc in root.iterfind("sm:url/sm:loc", SITEMAP_NS)]
-
-
-def fixture_name(path: str, fragment: bool) -> str:
-    """``/sv/utvecklingsomraden/ikt`` -> ``sv/utvecklingsomraden/ikt/index.html``; its
-    fragment -> ``…/ikt/fragment.html``."""
-    folder = path.strip("/")
-    return f"{folder}/{'fragment' if fragment else 'index'}.html"
-
-
-# Error pages, as (fixture name, method, path).
-ERRORS = (
-    ("errors/404.sv.html", "GET", "/sv/finns-inte"),
-    ("errors/404.en.html", "GET", "/en/no-such-page"),
-    ("errors/405.sv.html", "POST", "/sv/"),
-    ("errors/405.en.html", "POST", "/en/"),
-)
-
-
-def render_all(client) -> Iterator[tuple[str, str]]:
-    """(fixture name, HTML) of every page and every fragment, in sitemap order, then the
-    sitemap itself and the error pages."""
-    for path in site_paths(client):
-        page = client.get(path)
-        assert page.status_code == 200, path
-        yield fixture_name(path, False), page.get_data(as_text=True)
-        part = client.get(path, headers=HX)
-        if "<html" not in part.get_data(as_text=True):
-            yield fixture_name(path, True), part.get_data(as_text=True)
-    yield "sitemap.xml.html", client.get("/sitemap.xml").get_data(as_text=True)
-    for name, method, path in ERRORS:
-        yield name, client.open(path, method=method).get_data(as_text=True)
+def main_of(html: str) -> str:
+    """The page's ``<main>`` element as the app wrote it: what a page template fills."""
+    found = MAIN.search(html)
+    assert found, "the page has no <main>"
+    return found.group(0)
 
 
 def canonical(html: str, fragment: bool) -> str:
@@ -104,28 +67,35 @@ def canonical(html: str, fragment: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(client, folder: Path = FIXTURES) -> int:
-    """Replace the fixtures with the site as it renders now; returns how many were written."""
-    shutil.rmtree(folder, ignore_errors=True)
-    count = 0
-    for name, html in render_all(client):
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-        count += 1
-    return count
+def is_document(html: str) -> bool:
+    return html.lstrip().lower().startswith("<!doctype")
 
 
-def main() -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from smartspec_site import create_app
-    from tests.conftest import TEST_CONFIG
+class HTMLSnapshot(SingleFileSnapshotExtension):
+    """One ``.html`` file per snapshot, as the app wrote it (static hashes and blank lines
+    dropped, so neither churns the file), matched as parsed HTML (``canonical``)."""
 
-    client = create_app(TEST_CONFIG).test_client()
-    count = write(client)
-    print(f"Wrote {count} pages and fragments to {FIXTURES.relative_to(Path.cwd())}.")
-    return 0
+    file_extension = "html"
+    _write_mode = WriteMode.TEXT
 
+    def serialize(self, data, **_) -> str:
+        lines = HASHED_STATIC.sub(r"\1\2", str(data)).splitlines()
+        return "\n".join(line.rstrip() for line in lines if line.strip()) + "\n"
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+    def matches(self, *, serialized_data, snapshot_data) -> bool:
+        if snapshot_data is None:
+            return False
+        fragment = not is_document(serialized_data)
+        return canonical(serialized_data, fragment) == canonical(snapshot_data, fragment)
+
+    def diff_lines(self, serialized_data, snapshot_data) -> Iterator[str]:
+        """The difference as parsed HTML, so spelling never shows as a change."""
+        fragment = not is_document(str(serialized_data))
+        yield from difflib.unified_diff(
+            canonical(str(snapshot_data), fragment).splitlines(),
+            canonical(str(serialized_data), fragment).splitlines(),
+            "snapshot",
+            "rendered now",
+            lineterm="",
+            n=2,
+        )

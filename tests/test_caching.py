@@ -9,13 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 from werkzeug.http import parse_dict_header
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT
 from smartspec_site.serve import caching
 from smartspec_site.serve.caching import KEY as SERVE
 
-from .conftest import TEST_CONFIG
-from .helpers import HX, SITE, vary
+from .helpers import HX, LOCALES, SITE, vary
 
 FRAGMENT_HEADERS = {"hx-request", "hx-history-restore-request", "hx-request-type"}
 AREA = "/sv/utvecklingsomraden/ikt"
@@ -77,7 +75,7 @@ def test_if_modified_since_answers_304(client):
     assert client.get("/sv/", headers={"If-Modified-Since": older}).status_code == 200
 
 
-def test_last_modified_is_never_before_the_release(app, client, tmp_path):
+def test_last_modified_is_never_before_the_release(app, client, tmp_path, make_app):
     """The start page's content date is 2022, but a copy fetched before a deploy must be
     fetched again: Last-Modified is no earlier than the newest source file."""
     import os
@@ -94,12 +92,7 @@ def test_last_modified_is_never_before_the_release(app, client, tmp_path):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     future = response.last_modified.timestamp() + 3600
     os.utime(tmp_path / "templates" / "base.html", (future, future))
-    later = create_app(
-        {
-            **TEST_CONFIG,
-            "BABEL_TRANSLATION_DIRECTORIES": str(tmp_path / "translations"),
-        }
-    )
+    later = make_app(BABEL_TRANSLATION_DIRECTORIES=str(tmp_path / "translations"))
     later.template_folder = str(tmp_path / "templates")
     assert caching.released(later).timestamp() == int(future)
 
@@ -181,7 +174,7 @@ def test_fragments_stay_out_of_shared_caches(client):
     assert "public" in cache_control(restore)
 
 
-@pytest.mark.parametrize("locale", ["sv", "en"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_expanders_fetch_their_page_and_select_its_block(client, locale):
     """hx-get is the real page; hx-select finds the same block in the full page (what a
     static host or a cache that ignores Vary returns) and in the fragment (the app)."""
@@ -206,8 +199,8 @@ def test_other_responses_get_fitting_cache_control(client):
     assert "public" in cache_control(client.get("/"))
 
 
-def test_pages_are_rendered_once(app):
-    app = create_app(TEST_CONFIG)
+def test_pages_are_rendered_once(app, make_app):
+    app = make_app()
     client = app.test_client()
     first = client.get("/en/")
     assert len(app.extensions[SERVE].pages.data) == 1
@@ -215,17 +208,17 @@ def test_pages_are_rendered_once(app):
     assert len(app.extensions[SERVE].pages.data) == 1
 
 
-def test_the_page_cache_is_off_in_debug():
-    app = create_app({**TEST_CONFIG, "DEBUG": True})
+def test_the_page_cache_is_off_in_debug(make_app):
+    app = make_app(DEBUG=True)
     app.test_client().get("/en/")
     app.test_client().get("/en/", headers={"Accept-Encoding": "br"})
     assert app.extensions[SERVE].pages.data == {}
 
 
-def test_the_cache_knows_the_public_origin():
+def test_the_cache_knows_the_public_origin(make_client):
     """Without SITE_URL, canonical links carry the request's host: never serve one host's
     page to another."""
-    client = create_app(TEST_CONFIG).test_client()
+    client = make_client()
     one = client.get("/sv/", base_url="http://one.example")
     two = client.get("/sv/", base_url="http://two.example")
     assert b"http://one.example/sv/" in one.data
@@ -236,8 +229,8 @@ def test_the_cache_knows_the_public_origin():
 # --- one cache in the app: rendered pages with their compressed bodies ------------------
 
 
-def test_a_page_is_compressed_once_and_kept_with_its_encodings():
-    app = create_app(TEST_CONFIG)
+def test_a_page_is_compressed_once_and_kept_with_its_encodings(make_app):
+    app = make_app()
     client = app.test_client()
     plain = client.get("/sv/").data
     (rendered,) = app.extensions[SERVE].pages.data.values()
@@ -268,8 +261,8 @@ def test_the_encoding_follows_accept_encoding(client, accept, expected):
     assert "accept-encoding" in vary(response)
 
 
-def test_error_pages_are_not_kept(app):
-    fresh = create_app(TEST_CONFIG)
+def test_error_pages_are_not_kept(app, make_app):
+    fresh = make_app()
     fresh.test_client().get("/sv/finns-inte")
     fresh.test_client().post("/sv/")
     assert fresh.extensions[SERVE].pages.data == {}

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT, Defaults
 from smartspec_site.content.file import ContentError
 from smartspec_site.serve.processes import Process, free_port
 
-from .conftest import TEST_CONFIG
+from .conftest import new_app
 from .helpers import HX, soup, text_of
 
 CONTENT = Path(Defaults.CONTENT_DIR)
@@ -49,10 +48,10 @@ def content(tmp_path) -> Path:
 
 
 def app_with(content: Path, **settings):
-    return create_app({**TEST_CONFIG, "CONTENT_DIR": str(content), **settings})
+    return new_app(CONTENT_DIR=str(content), **settings)
 
 
-def test_an_area_is_added_by_adding_a_file(content, tmp_path):
+def test_an_area_is_added_by_adding_a_file(content, tmp_path, make_app):
     (content / "areas" / "space.md").write_text(NEW_AREA, encoding="utf-8")
     client = app_with(content).test_client()
 
@@ -91,10 +90,9 @@ def test_an_area_is_added_by_adding_a_file(content, tmp_path):
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
         copy(ROOT / name, project / name)
     shutil.copytree(content, project / "content")
-    runner = create_app(
-        {**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(project / "translations"),
-         "TRANSLATIONS_AUTO_COMPILE": False}
-    ).test_cli_runner()  # fmt: skip
+    translations = str(project / "translations")
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=translations, TRANSLATIONS_AUTO_COMPILE=False)
+    runner = app.test_cli_runner()
     assert runner.invoke(args=["translate", "extract"]).exit_code == 0
     pot = (project / "translations" / "messages.pot").read_text(encoding="utf-8")
     assert (

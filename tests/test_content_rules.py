@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from smartspec_site import create_app
 from smartspec_site.config import Defaults
 
-from .conftest import TEST_CONFIG
 from .helpers import AREAS, HX, LOCALES, SITE, page_paths, soup
 
 SWEDISH_NAME = "Västra Götalandsregionen"
@@ -115,7 +113,7 @@ def test_no_heading_stands_above_a_heading_with_the_same_text(client, locale):
     assert heading_repeats(client, locale) == {}
 
 
-def test_the_checks_find_the_labels_that_used_to_repeat(tmp_path):
+def test_the_checks_find_the_labels_that_used_to_repeat(tmp_path, make_client):
     """With the areas page titled like VGR's second group, and that group named by its bare
     name, both checks fail where the site used to repeat itself."""
     content = Path(shutil.copytree(Defaults.CONTENT_DIR, tmp_path / "content"))
@@ -132,7 +130,7 @@ def test_the_checks_find_the_labels_that_used_to_repeat(tmp_path):
         ),
         encoding="utf-8",
     )
-    client = create_app({**TEST_CONFIG, "CONTENT_DIR": str(content)}).test_client()
+    client = make_client(CONTENT_DIR=str(content))
     crumbs = breadcrumb_repeats(client, "sv")
     assert crumbs["/sv/utvecklingsomraden/material"][1:3] == ["Utvecklingsområden"] * 2
     assert "/sv/ → /sv/utvecklingsomraden/grupp/utvecklingsomraden" in heading_repeats(client, "sv")
@@ -365,13 +363,13 @@ def test_no_sentence_is_said_on_two_pages(client, locale):
     assert said_twice(client, locale) == {}
 
 
-def test_the_check_finds_a_sentence_said_twice(tmp_path):
+def test_the_check_finds_a_sentence_said_twice(tmp_path, make_client):
     content = Path(shutil.copytree(Defaults.CONTENT_DIR, tmp_path / "content"))
     repeated = "Den här meningen har fler än tio ord och står på två olika sidor."
     for name in ("ict", "tourism"):
         area = content / "areas" / f"{name}.md"
         area.write_text(area.read_text(encoding="utf-8") + f"\n{repeated}\n", encoding="utf-8")
-    client = create_app({**TEST_CONFIG, "CONTENT_DIR": str(content)}).test_client()
+    client = make_client(CONTENT_DIR=str(content))
     assert list(said_twice(client, "sv")) == [repeated]
     # A short sentence does not count; a heading does.
     assert sentences_of("<main><p>Kort mening här.</p></main>") == set()

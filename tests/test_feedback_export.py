@@ -13,9 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from smartspec_site import create_app
-
-from .conftest import FROZEN_SITE_URL, TEST_CONFIG
+from .conftest import FROZEN_SITE_URL
 from .feedback_helpers import app_with_database, rows, sqlite_url
 from .helpers import LOCALES, SITE
 
@@ -25,10 +23,9 @@ PHONE = {"sv": "Ring Västra Götalandsregionens växel", "en": "switchboard"}
 
 
 @pytest.fixture(scope="module")
-def export_with_feedback(tmp_path_factory):
+def export_with_feedback(tmp_path_factory, make_app):
     """The export written with FEEDBACK_URL (the app's address, a path of it is allowed)."""
-    config = {**TEST_CONFIG, "SITE_URL": FROZEN_SITE_URL, "FEEDBACK_URL": APP + "/"}
-    app = create_app(config)
+    app = make_app(SITE_URL=FROZEN_SITE_URL, FEEDBACK_URL=APP + "/")
     destination = tmp_path_factory.mktemp("site-with-feedback")
     result = app.test_cli_runner().invoke(args=["freeze", "--destination", str(destination)])
     assert result.exit_code == 0, result.output

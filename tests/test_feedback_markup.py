@@ -14,8 +14,8 @@ import pytest
 
 from .feedback_helpers import SUBMIT, THANKS, app_with_database, form, sqlite_url
 from .helpers import HX, LOCALES, SITE
-from .system import need
-from .test_markup import CANARY, FRAGMENT_PAGE, VNU
+from .system import need, need_node
+from .test_markup import CANARY, FRAGMENT_PAGE, VNU_JAR
 
 
 def states(client, locale: str) -> dict[str, tuple[int, str]]:
@@ -54,6 +54,7 @@ def states(client, locale: str) -> dict[str, tuple[int, str]]:
 @pytest.mark.tools
 def test_every_state_of_the_form_passes_the_nu_html_checker(tmp_path):
     need("java")
+    vnu = need_node(*VNU_JAR)
     client = app_with_database(sqlite_url(tmp_path)).test_client()
     targets = []
     for locale in LOCALES:
@@ -66,7 +67,7 @@ def test_every_state_of_the_form_passes_the_nu_html_checker(tmp_path):
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY)
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--stdout",
+        ["java", "-jar", str(vnu), "--errors-only", "--format", "json", "--stdout",
          *targets, str(canary)],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip

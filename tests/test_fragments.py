@@ -9,22 +9,20 @@ import re
 
 import pytest
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT, Defaults
 
-from .conftest import TEST_CONFIG
-from .helpers import HX, SITE, page_paths, soup, vary
+from .helpers import HX, LOCALES, SITE, page_paths, soup, vary
 
 DECISION_HEADERS = {"hx-request", "hx-history-restore-request", "hx-request-type"}
 
 FRAGMENT_PAGES = [
     (locale, page, path)
-    for locale in ("sv", "en")
+    for locale in LOCALES
     for page, path in page_paths(locale)
     if page.fragment_block
 ]
 FRAGMENT_IDS = [path for *_, path in FRAGMENT_PAGES]
-ALL_PAGES = [(locale, path) for locale in ("sv", "en") for _, path in page_paths(locale)]
+ALL_PAGES = [(locale, path) for locale in LOCALES for _, path in page_paths(locale)]
 
 
 def test_every_group_and_area_has_a_fragment():
@@ -109,7 +107,7 @@ def test_fragment_links_stay_in_the_page_locale(client, locale, page, path):
 def test_fragment_is_in_the_page_language(client, page):
     sv, en = (
         soup(client.get(f"/{loc}/{page.path(loc)}", headers=HX)).find(class_="panel__body")
-        for loc in ("sv", "en")
+        for loc in LOCALES
     )
     sv_text = {p.get_text(" ", strip=True) for p in sv.find_all("p")}
     en_text = {p.get_text(" ", strip=True) for p in en.find_all("p")}
@@ -155,8 +153,8 @@ def htmx_script(client):
 
 
 @pytest.mark.parametrize("source", ["cdn", "local"])
-def test_htmx_source_switch(source):
-    client = create_app({**TEST_CONFIG, "HTMX_SOURCE": source}).test_client()
+def test_htmx_source_switch(source, make_client):
+    client = make_client(HTMX_SOURCE=source)
     script, doc = htmx_script(client)
     if source == "cdn":
         assert script["src"] == "https://cdn.jsdelivr.net/npm/htmx.org@2.0.11/dist/htmx.min.js"
@@ -176,9 +174,9 @@ def test_htmx_source_switch(source):
     assert config["historyRestoreAsHxRequest"] is False
 
 
-def test_unknown_htmx_source_is_refused():
+def test_unknown_htmx_source_is_refused(make_app):
     with pytest.raises(ValueError, match="HTMX_SOURCE"):
-        create_app({**TEST_CONFIG, "HTMX_SOURCE": "unpkg"})
+        make_app(HTMX_SOURCE="unpkg")
 
 
 def test_vendored_htmx_matches_the_integrity_attribute(client):

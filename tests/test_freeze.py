@@ -12,12 +12,10 @@ from urllib.parse import urljoin, urlsplit
 import brotli
 from bs4 import BeautifulSoup
 
-from smartspec_site import create_app
 from smartspec_site.serve import security
 
 from .conftest import FROZEN_SITE_URL as SITE_URL
-from .conftest import TEST_CONFIG
-from .helpers import SITE
+from .helpers import LOCALES, SITE
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:
@@ -59,7 +57,7 @@ def test_the_export_crawls_with_no_broken_link(static_server):
     assert not broken
     paths = {urlsplit(u).path for u in seen}
     for page in SITE:
-        for code in ("sv", "en"):
+        for code in LOCALES:
             assert f"/{code}/{page.path(code)}" in paths
     assert any(p.startswith("/static/css/site.") for p in paths)
 
@@ -82,14 +80,14 @@ def test_every_sitemap_url_is_in_the_export(frozen, static_server):
 FEEDBACK_SECTION = re.compile(rb'<section class="feedback[^"]*" id="feedback".*?</section>', re.S)
 
 
-def test_frozen_pages_are_the_apps_bytes_and_hold_the_fragments(frozen):
+def test_frozen_pages_are_the_apps_bytes_and_hold_the_fragments(frozen, make_client):
     """A static host answers htmx with the full page; the expanders' hx-select takes out of
     it exactly the block the app sends as a fragment. The pages are the app's, but for the
     feedback form: an export without FEEDBACK_URL says how to get in touch instead
     (tests/test_feedback_export.py)."""
     _, root = frozen
-    client = create_app({**TEST_CONFIG, "SITE_URL": SITE_URL}).test_client()
-    for code in ("sv", "en"):
+    client = make_client(SITE_URL=SITE_URL)
+    for code in LOCALES:
         for page in SITE:
             url = f"/{code}/{page.path(code)}"
             frozen_page = (root / url.strip("/") / "index.html").read_bytes()
@@ -147,11 +145,11 @@ def test_nginx_gets_the_apps_headers_from_the_export(frozen):
     assert snippet.count("add_header") == len(headers)
 
 
-def test_freeze_refuses_a_folder_that_is_not_an_export(tmp_path):
+def test_freeze_refuses_a_folder_that_is_not_an_export(tmp_path, make_app):
     """Frozen-Flask removes files it did not write: a mistyped destination must not be
     emptied."""
     (tmp_path / "notes.txt").write_text("keep me")
-    app = create_app({**TEST_CONFIG, "SITE_URL": SITE_URL})
+    app = make_app(SITE_URL=SITE_URL)
     result = app.test_cli_runner().invoke(args=["freeze", "--destination", str(tmp_path)])
     assert result.exit_code != 0
     assert "not empty" in result.output

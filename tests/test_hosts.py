@@ -8,44 +8,48 @@ import time
 
 import pytest
 
-from smartspec_site import create_app
 from smartspec_site.config import StartError
 from smartspec_site.serve.caching import KEY as SERVE
 
-from .conftest import TEST_CONFIG
+from .conftest import PRODUCTION_CONFIG
 from .gunicorn_server import Gunicorn, raw_request
 
 SITE = "https://smartspec.example"
-PRODUCTION = {**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": SITE}
 MALFORMED = ["a" * 64, "a..b", ".example", "exa mple", "ex<x-evil>", "[::1", "host:99999"]
 FOREIGN = ["evil.example", "smartspec.example.evil.example", "127.0.0.1", "localhost"]
 
 
 @pytest.fixture(scope="module")
-def production():
-    return create_app(PRODUCTION)
+def production(make_app):
+    return make_app(PRODUCTION_CONFIG, SITE_URL=SITE)
 
 
-def test_production_refuses_to_start_without_its_origin():
+def test_production_refuses_to_start_without_its_origin(make_app):
     for site_url, reason in [
         ("", "SITE_URL is not set"),
         ("smartspec.example", "must be http(s)://host"),
         ("https://smartspec.example/sv/", "without a path"),
     ]:
         with pytest.raises(StartError) as raised:
-            create_app({**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": site_url})
+            make_app(PRODUCTION_CONFIG, SITE_URL=site_url)
         assert reason in str(raised.value) and "\n" not in str(raised.value)
 
 
-def test_trusted_hosts_are_the_origin_and_the_extra_ones():
-    assert create_app(PRODUCTION).config["TRUSTED_HOSTS"] == ["smartspec.example"]
-    both = create_app({**PRODUCTION, "EXTRA_HOSTS": ["www.smartspec.example", "127.0.0.1"]})
+def test_trusted_hosts_are_the_origin_and_the_extra_ones(make_app):
+    assert make_app(PRODUCTION_CONFIG, SITE_URL=SITE).config["TRUSTED_HOSTS"] == [
+        "smartspec.example"
+    ]
+    both = make_app(
+        PRODUCTION_CONFIG, SITE_URL=SITE, EXTRA_HOSTS=["www.smartspec.example", "127.0.0.1"]
+    )
     assert both.config["TRUSTED_HOSTS"] == [
         "smartspec.example",
         "www.smartspec.example",
         "127.0.0.1",
     ]
-    from_env = create_app({**PRODUCTION, "EXTRA_HOSTS": "www.smartspec.example, 127.0.0.1"})
+    from_env = make_app(
+        PRODUCTION_CONFIG, SITE_URL=SITE, EXTRA_HOSTS="www.smartspec.example, 127.0.0.1"
+    )
     assert from_env.config["TRUSTED_HOSTS"] == both.config["TRUSTED_HOSTS"]
 
 
@@ -69,8 +73,8 @@ def test_another_host_gets_a_400_with_the_headers(production, host, path):
     assert host.encode() not in response.data and b"<x-evil" not in response.data
 
 
-def test_nothing_is_rendered_or_kept_under_another_host():
-    app = create_app(PRODUCTION)
+def test_nothing_is_rendered_or_kept_under_another_host(make_app):
+    app = make_app(PRODUCTION_CONFIG, SITE_URL=SITE)
     for host in FOREIGN:
         app.test_client().get("/sv/", headers={"Host": host})
     assert app.extensions[SERVE].pages.data == {}
@@ -112,8 +116,8 @@ def test_redirects_never_name_a_host(client):
             assert response.headers["Location"] == target
 
 
-def test_the_freezer_renders_under_the_sites_host_in_production(tmp_path):
-    app = create_app(PRODUCTION)
+def test_the_freezer_renders_under_the_sites_host_in_production(tmp_path, make_app):
+    app = make_app(PRODUCTION_CONFIG, SITE_URL=SITE)
     result = app.test_cli_runner().invoke(args=["freeze", "--destination", str(tmp_path)])
     assert result.exit_code == 0, result.output
     page = (tmp_path / "en" / "index.html").read_text(encoding="utf-8")

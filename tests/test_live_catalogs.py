@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT
 from smartspec_site.translate.catalogs import CatalogError
 
-from .conftest import TEST_CONFIG
+from .conftest import new_app
 from .helpers import text_of
 
 SKIP_LINK_EN = 'msgstr "Skip to main content"'
@@ -27,9 +26,7 @@ def en_po(tmp_path) -> Path:
 
 def app_for(po: Path, debug: bool):
     translations = po.parents[2]
-    return create_app(
-        {**TEST_CONFIG, "DEBUG": debug, "BABEL_TRANSLATION_DIRECTORIES": str(translations)}
-    )
+    return new_app(DEBUG=debug, BABEL_TRANSLATION_DIRECTORIES=str(translations))
 
 
 def edit(po: Path, old: str, new: str) -> int:

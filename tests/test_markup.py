@@ -12,9 +12,9 @@ import pytest
 from smartspec_site.config import ROOT
 
 from .helpers import LOCALES, SITE, page_paths, soup, text_of
-from .system import need
+from .system import need, need_node
 
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU_JAR = ("vnu-jar", "build/dist/vnu.jar")  # the Nu HTML Checker, from package-lock.json
 CSS_SUPPORT = ROOT / "scripts" / "css-support.mjs"
 
 # A fragment is the inside of a panel, not a document. The Nu checker has no fragment mode,
@@ -33,8 +33,7 @@ CANARY = (
 @pytest.mark.tools
 def test_nu_html_checker_finds_no_errors(client, live_server, tmp_path):
     need("java")
-    if not VNU.exists():
-        pytest.fail("node_modules/vnu-jar is missing: run `npm ci --ignore-scripts`")
+    vnu = need_node(*VNU_JAR)
     targets = []
     for locale in LOCALES:
         targets += [live_server.url + path for _, path in page_paths(locale)]
@@ -66,7 +65,7 @@ def test_nu_html_checker_finds_no_errors(client, live_server, tmp_path):
             "java",
             "-Dnu.validator.servlet.allow-forbidden-hosts=true",
             "-jar",
-            str(VNU),
+            str(vnu),
             "--errors-only",
             "--format",
             "json",
@@ -95,6 +94,8 @@ def test_css_features_legacy_browsers_lack_are_documented_with_their_fallback():
     such feature is in the table of fallbacks (docs/browser-support.md), and the table lists
     nothing unused."""
     need("node")
+    need_node("doiuse")
+    need_node("postcss")
     result = subprocess.run(
         ["node", str(CSS_SUPPORT), "static/css/site.css", "static/css/print.css"],
         cwd=ROOT,

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .helpers import AREAS, GROUPS, SITE, internal_links, page_paths, soup, text_of
+from .helpers import AREAS, GROUPS, LOCALES, SITE, internal_links, page_paths, soup, text_of
 
 # The seed page as the project received it; tests/fixtures keeps a copy so that the check
 # runs in any clone, and the shared original is preferred where it is beside the repository.
@@ -36,7 +36,7 @@ SEED_SENTENCES_EN = [
     "Västra Götaland, and in Swedish as Smart Specialisering i Västra Götaland.",
 ]
 
-ALL_PAGES = [(loc, page, path) for loc in ("sv", "en") for page, path in page_paths(loc)]
+ALL_PAGES = [(loc, page, path) for loc in LOCALES for page, path in page_paths(loc)]
 
 
 @pytest.mark.parametrize(("locale", "page", "path"), ALL_PAGES, ids=[p for *_, p in ALL_PAGES])
@@ -120,7 +120,7 @@ def test_folder_is_mentioned_but_not_linked_and_its_english_title_is_marked(clie
     assert swedish is not None
 
 
-@pytest.mark.parametrize("locale", ["sv", "en"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_contact_block_uses_the_switchboard(client, locale):
     doc = soup(client.get(f"/{locale}/"))
     phone = doc.find("a", href="tel:+46104410000")
@@ -174,7 +174,7 @@ def test_seed_text_is_used_as_it_stands():
 
 @pytest.mark.parametrize("area", AREAS.values(), ids=list(AREAS))
 def test_each_area_has_a_page_with_its_sourced_text(client, area):
-    for locale in ("sv", "en"):
+    for locale in LOCALES:
         page = area
         response = client.get(f"/{locale}/{page.path(locale)}")
         assert response.status_code == 200
@@ -187,7 +187,7 @@ def test_each_area_has_a_page_with_its_sourced_text(client, area):
         assert sources, "every area links the sources its text is written from"
 
 
-@pytest.mark.parametrize("locale", ["sv", "en"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_each_group_is_described_in_two_to_five_sentences(client, locale):
     for page in GROUPS:
         doc = soup(client.get(f"/{locale}/{page.path(locale)}"))
@@ -246,7 +246,7 @@ def test_inner_pages_have_breadcrumbs_and_the_start_page_has_none(client):
     assert doc.select_one("nav.breadcrumbs")["aria-label"] == "Du är här"
 
 
-@pytest.mark.parametrize("locale", ["sv", "en"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_every_internal_link_answers(client, locale):
     """Crawl from the start page: every page, stylesheet and script linked answers 200."""
     seen: set[str] = set()
@@ -347,9 +347,29 @@ def test_sitemap_lists_every_page_in_both_locales_with_alternates(client):
     assert response.mimetype == "application/xml"
     xml = response.get_data(as_text=True)
     locs = re.findall(r"<loc>([^<]+)</loc>", xml)
-    expected = {f"/{loc}/{page.path(loc)}" for loc in ("sv", "en") for page in SITE}
+    expected = {f"/{loc}/{page.path(loc)}" for loc in LOCALES for page in SITE}
     assert {re.sub(r"^https?://[^/]+", "", url) for url in locs} == expected
     assert xml.count('hreflang="x-default"') == len(expected)
+
+
+def test_each_sitemap_entry_names_its_page_in_every_language_and_a_date(client):
+    from xml.etree import ElementTree
+
+    from .rendered import SITEMAP_NS
+
+    root = ElementTree.fromstring(client.get("/sitemap.xml").data)
+    pages = {f"http://localhost/{loc}/{page.path(loc)}": page for loc in LOCALES for page in SITE}
+    for url in root.iterfind("sm:url", SITEMAP_NS):
+        page = pages[url.find("sm:loc", SITEMAP_NS).text]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", url.find("sm:lastmod", SITEMAP_NS).text)
+        links = {
+            link.get("hreflang"): link.get("href")
+            for link in url.iterfind("{http://www.w3.org/1999/xhtml}link")
+        }
+        assert links == {
+            **{loc: f"http://localhost/{loc}/{page.path(loc)}" for loc in LOCALES},
+            "x-default": f"http://localhost/sv/{page.path('sv')}",
+        }
 
 
 def test_robots_points_to_the_sitemap(client):
@@ -359,10 +379,9 @@ def test_robots_points_to_the_sitemap(client):
     assert re.search(r"^Sitemap: https?://\S+/sitemap\.xml$", response.get_data(as_text=True), re.M)
 
 
-def test_public_site_url_is_used_for_canonical_links(app):
-    from smartspec_site import create_app
+def test_public_site_url_is_used_for_canonical_links(app, make_app):
 
-    public = create_app({"TESTING": True, "SITE_URL": "https://smart.example.org"})
+    public = make_app(SITE_URL="https://smart.example.org")
     doc = soup(public.test_client().get("/en/development-areas"))
     canonical = doc.find("link", rel="canonical")["href"]
     assert canonical == "https://smart.example.org/en/development-areas"
@@ -381,7 +400,7 @@ def test_area_and_group_pages_list_their_sources(client, locale, page, path):
     links = doc.main.select(".sources a[href^='http']")
     assert links, "every area and group links the sources its text is written from"
     for link in links:
-        assert link.get("hreflang") in ("sv", "en"), link
+        assert link.get("hreflang") in LOCALES, link
 
 
 # Common Swedish words that English text has no use for (WCAG 3.1.2: a Swedish phrase on an

@@ -15,33 +15,29 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT, StartError
 from smartspec_site.translate import checks
 from smartspec_site.translate.catalogs import read_catalog
 
-from .conftest import TEST_CONFIG
+from .conftest import PRODUCTION_CONFIG, new_app
 from .gunicorn_server import Gunicorn
 from .helpers import text_of
 
-PRODUCTION = {**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": "http://localhost"}
 SKIP_LINK_EN = 'msgstr "Skip to main content"'
 READ_ONLY = Path(__file__).parent / "readonly"  # its sitecustomize makes folders read-only
 
 
 @pytest.fixture
-def translations(tmp_path) -> Path:
+def translations(tmp_path, make_app) -> Path:
     """A copy of translations/, with its .mo compiled."""
     copy = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
-    create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(copy)})
+    make_app(BABEL_TRANSLATION_DIRECTORIES=str(copy))
     assert (copy / "en" / "LC_MESSAGES" / "messages.mo").is_file()
     return copy
 
 
 def start(translations: Path, **settings):
-    return create_app(
-        {**PRODUCTION, "BABEL_TRANSLATION_DIRECTORIES": str(translations), **settings}
-    )
+    return new_app(PRODUCTION_CONFIG, BABEL_TRANSLATION_DIRECTORIES=str(translations), **settings)
 
 
 def refused(translations: Path, **settings) -> str:
@@ -75,9 +71,9 @@ def test_a_deleted_catalog_fails_the_start_instead_of_dropping_its_language(tran
     assert f"its catalog {en(translations)} is missing" in message
 
 
-def test_development_says_so_too(translations, caplog):
+def test_development_says_so_too(translations, caplog, make_app):
     en(translations).unlink()
-    app = create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(translations)})
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(translations))
     assert "en is recorded but its catalog" in caplog.text
     assert app.test_client().get("/en/").status_code == 404  # never Swedish under /en/
 
@@ -134,9 +130,9 @@ def test_a_translation_that_adds_markup_is_refused_as_the_check_refuses_it(trans
     assert "markup differs" in refused(translations, TRANSLATIONS_AUTO_COMPILE=False)
 
 
-def test_outside_production_a_lost_catalog_is_logged(translations, caplog):
+def test_outside_production_a_lost_catalog_is_logged(translations, caplog, make_app):
     en(translations).write_text("", encoding="utf-8")
-    app = create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(translations)})
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(translations))
     assert app is not None
     assert "has no translations" in caplog.text
 
@@ -156,7 +152,7 @@ def test_gunicorn_prints_one_line_naming_the_file(translations):
 
 
 def test_a_read_only_checkout_whose_files_are_current_starts(
-    translations, tmp_path, tmp_path_factory
+    translations, tmp_path, tmp_path_factory, make_app
 ):
     """Nothing is written when the compiled catalogs, the static build and the nginx
     headers are current; a stale one that cannot be written fails in one line."""
@@ -165,8 +161,7 @@ def test_a_read_only_checkout_whose_files_are_current_starts(
     # the only place the app may write.
     state = tmp_path_factory.mktemp("state")
     database = f"sqlite:///{state / 'feedback.sqlite3'}"
-    create_app({**PRODUCTION, "BABEL_TRANSLATION_DIRECTORIES": str(translations),
-                "NGINX_HEADERS_FILE": str(headers), "DATABASE_URL": database})  # fmt: skip
+    start(translations, NGINX_HEADERS_FILE=str(headers), DATABASE_URL=database)
     env = {
         "PYTHONPATH": str(READ_ONLY),
         "READ_ONLY_PATHS": os.pathsep.join([str(ROOT), str(translations), str(tmp_path)]),

@@ -32,10 +32,7 @@ def test_a_slash_does_not_turn_an_unknown_page_into_a_redirect(client):
     assert "Page not found" in response.get_data(as_text=True)
 
 
-def test_behind_a_proxy_links_keep_its_scheme_and_host():
-    from smartspec_site import create_app
-
-    from .conftest import TEST_CONFIG
+def test_behind_a_proxy_links_keep_its_scheme_and_host(make_client):
 
     # nginx forwards Host and says the scheme; a client may add any X-Forwarded-Host.
     forwarded = {
@@ -43,10 +40,10 @@ def test_behind_a_proxy_links_keep_its_scheme_and_host():
         "X-Forwarded-Proto": "https",
         "X-Forwarded-Host": "evil.example",
     }
-    direct = create_app(TEST_CONFIG).test_client()
+    direct = make_client()
     page = direct.get("/en/", headers=forwarded).get_data(as_text=True)
     assert '<link rel="canonical" href="http://smart.example.org/en/">' in page, "untrusted"
-    proxied = create_app({**TEST_CONFIG, "PROXY_COUNT": 1}).test_client()
+    proxied = make_client(PROXY_COUNT=1)
     response = proxied.get("/sv", headers=forwarded)
     assert response.headers["Location"] == "/sv/"
     page = proxied.get("/en/", headers=forwarded).get_data(as_text=True)

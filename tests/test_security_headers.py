@@ -8,12 +8,12 @@ import hashlib
 import pytest
 from bs4 import BeautifulSoup
 
-from smartspec_site import create_app
 from smartspec_site.config import HTMX_INTEGRITY
 from smartspec_site.serve import security
 from smartspec_site.web import scripts
 
-from .conftest import TEST_CONFIG
+from .conftest import PRODUCTION_CONFIG
+from .helpers import LOCALES
 
 EXPECTED = {
     "X-Content-Type-Options": "nosniff",
@@ -22,7 +22,6 @@ EXPECTED = {
     "Cross-Origin-Resource-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
-PRODUCTION = {**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": "http://localhost"}
 
 
 def csp(response) -> dict[str, list[str]]:
@@ -82,10 +81,10 @@ def test_the_policy_is_strict(client):
     assert "*" not in header and "data:" not in header
 
 
-def test_the_cdn_file_is_allowed_only_when_htmx_comes_from_it():
+def test_the_cdn_file_is_allowed_only_when_htmx_comes_from_it(make_app):
     """script-src names htmx's one file on jsDelivr, not the host, which serves every npm
     package; the script tag keeps its SRI hash."""
-    app = create_app({**TEST_CONFIG, "HTMX_SOURCE": "cdn"})
+    app = make_app(HTMX_SOURCE="cdn")
     page = app.test_client().get("/sv/")
     policy = csp(page)
     htmx = "https://cdn.jsdelivr.net/npm/htmx.org@2.0.11/dist/htmx.min.js"
@@ -94,7 +93,7 @@ def test_the_cdn_file_is_allowed_only_when_htmx_comes_from_it():
     assert tag["integrity"] == HTMX_INTEGRITY and tag["crossorigin"] == "anonymous"
 
 
-@pytest.mark.parametrize("locale", ["sv", "en"])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_the_hash_matches_the_one_inline_script(client, locale):
     doc = BeautifulSoup(client.get(f"/{locale}/").data, "html5lib")
     inline = [s for s in doc.find_all("script") if not s.get("src")]
@@ -117,43 +116,40 @@ def test_htmx_is_told_not_to_inject_its_indicator_style(client):
     assert '"includeIndicatorStyles":false' in config
 
 
-def test_hsts_only_in_production():
-    assert (
-        "Strict-Transport-Security" not in create_app(TEST_CONFIG).test_client().get("/sv/").headers
-    )
-    production = create_app(PRODUCTION).test_client()
+def test_hsts_only_in_production(make_client):
+    assert "Strict-Transport-Security" not in make_client().get("/sv/").headers
+    production = make_client(PRODUCTION_CONFIG)
     assert production.get("/sv/").headers["Strict-Transport-Security"] == "max-age=31536000"
     static = production.get("/static/css/site.css", buffered=True)
     assert static.headers["Strict-Transport-Security"]
-    off = create_app({**PRODUCTION, "HSTS_SECONDS": 0}).test_client()
+    off = make_client(PRODUCTION_CONFIG, HSTS_SECONDS=0)
     assert "Strict-Transport-Security" not in off.get("/sv/").headers
 
 
-def test_production_forces_debug_off(monkeypatch):
+def test_production_forces_debug_off(monkeypatch, make_app):
     monkeypatch.setenv("FLASK_DEBUG", "1")
-    assert create_app(TEST_CONFIG).debug is True  # a developer's shell
+    assert make_app().debug is True  # a developer's shell
     monkeypatch.setenv("SMARTSPEC_PRODUCTION", "true")
     monkeypatch.setenv("SMARTSPEC_SITE_URL", "http://localhost")
-    app = create_app(TEST_CONFIG)
+    app = make_app()
     assert app.config["PRODUCTION"] is True
     assert app.debug is False
     assert app.config["SESSION_COOKIE_SECURE"] is True
 
 
-def test_the_app_has_no_secret_to_protect(client):
+def test_the_app_has_no_secret_to_protect(client, make_app):
     """No session, no signed cookie: so no SECRET_KEY is needed, and none is invented."""
-    app = create_app(TEST_CONFIG)
+    app = make_app()
     assert app.config["SECRET_KEY"] is None
     for response in every_kind_of_response(app.test_client()).values():
         assert "Set-Cookie" not in response.headers
 
 
-def test_behind_nginx_the_app_writes_the_headers_and_sends_none(tmp_path):
+def test_behind_nginx_the_app_writes_the_headers_and_sends_none(tmp_path, make_app):
     """NGINX_HEADERS_FILE: nginx sends the headers (on its own errors too), the app none,
     so every header is set once. The file is rewritten only when the headers change."""
     target = tmp_path / "nginx" / "security-headers.conf"
-    settings = {**PRODUCTION, "NGINX_HEADERS_FILE": str(target)}
-    app = create_app(settings)
+    app = make_app(PRODUCTION_CONFIG, NGINX_HEADERS_FILE=str(target))
     text = target.read_text()
     for name, value in security.security_headers(app.config):
         assert f'add_header {name} "{value}" always;' in text
@@ -163,5 +159,5 @@ def test_behind_nginx_the_app_writes_the_headers_and_sends_none(tmp_path):
             assert name not in response.headers, (kind, name)
     written = target.stat().st_mtime_ns
     target.chmod(0o444)
-    create_app(settings)  # current: not written again
+    make_app(PRODUCTION_CONFIG, NGINX_HEADERS_FILE=str(target))  # current: not written again
     assert target.stat().st_mtime_ns == written

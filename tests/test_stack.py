@@ -14,7 +14,7 @@ import pytest
 from smartspec_site.serve import security
 from smartspec_site.web import scripts
 
-from .helpers import vary
+from .helpers import LOCALES, vary
 from .nginx_stack import SECURITY, ServeStack, needs_nginx, parse, raw
 
 pytestmark = needs_nginx
@@ -418,7 +418,7 @@ def test_gunicorn_unreachable_gets_the_sites_own_502_page_in_the_request_languag
         os.rename(sock, sock + ".away")
         try:
             answers = {
-                locale: request(stack, f"/{locale}/not-cached-{locale}") for locale in ("sv", "en")
+                locale: request(stack, f"/{locale}/not-cached-{locale}") for locale in LOCALES
             }
         finally:
             os.rename(sock + ".away", sock)

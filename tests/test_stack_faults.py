@@ -14,10 +14,9 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-from smartspec_site import create_app
 from smartspec_site.serve.processes import free_port
 
-from .conftest import TEST_CONFIG
+from .conftest import new_app
 from .feedback_helpers import rows
 from .gunicorn_server import Gunicorn
 from .nginx_stack import DEPLOY, ServeStack, needs_nginx
@@ -115,7 +114,7 @@ def run(command: list[str]) -> subprocess.CompletedProcess:
 def test_make_serve_names_a_database_that_takes_no_write_and_never_claims_to_serve(tmp_path):
     """The operator sees /healthz's own reason in one line, within seconds, and no "Serving"."""
     url = f"sqlite:///{tmp_path}/feedback.db"
-    create_app({**TEST_CONFIG, "DATABASE_URL": url})  # migrated: the start writes nothing
+    new_app(DATABASE_URL=url)  # migrated: the start writes nothing
     read_only(tmp_path / "feedback.db", True)
     try:
         done = subprocess.run(

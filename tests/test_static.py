@@ -11,12 +11,9 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 
-from smartspec_site import create_app
 from smartspec_site.config import HTMX_INTEGRITY, ROOT
 from smartspec_site.serve.static_files import IMMUTABLE, hashed_name
 from smartspec_site.serve.static_files import build as build_static
-
-from .conftest import TEST_CONFIG
 
 STATIC = ROOT / "static"
 
@@ -77,8 +74,8 @@ def test_precompressed_files_are_on_disk(app):
             assert (build / (hashed + ".gz")).is_file()
 
 
-def test_vendored_htmx_keeps_its_integrity_hash(client):
-    app = create_app({**TEST_CONFIG, "HTMX_SOURCE": "local"})
+def test_vendored_htmx_keeps_its_integrity_hash(client, make_app):
+    app = make_app(HTMX_SOURCE="local")
     doc = BeautifulSoup(app.test_client().get("/en/").data, "html5lib")
     script = doc.find("script", src=lambda s: s and "htmx" in s)
     assert ".min." in script["src"] and script["integrity"] == HTMX_INTEGRITY
@@ -93,8 +90,8 @@ def test_plain_names_still_answer_but_are_not_immutable(client):
     assert "immutable" not in response.headers.get("Cache-Control", "")
 
 
-def test_debug_uses_plain_names():
-    app = create_app({**TEST_CONFIG, "DEBUG": True})
+def test_debug_uses_plain_names(make_app):
+    app = make_app(DEBUG=True)
     refs = static_refs(app.test_client())
     assert "/static/css/site.css" in refs
 

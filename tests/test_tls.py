@@ -16,6 +16,7 @@ import pytest
 from smartspec_site.config import ROOT
 
 from .gunicorn_server import Gunicorn
+from .helpers import LOCALES
 from .nginx_stack import OperatorNginx, needs_nginx, self_signed
 
 pytestmark = needs_nginx
@@ -93,7 +94,7 @@ def test_http_goes_to_https_on_the_same_host(tls):
 
 
 def test_https_serves_both_languages_with_hsts(tls):
-    for locale in ("sv", "en"):
+    for locale in LOCALES:
         status, headers, body = fetch(tls, f"https://localhost:{tls.https_port}/{locale}/")
         assert status == 200 and f'<html lang="{locale}"'.encode() in body
         assert headers.get_all("Strict-Transport-Security") == ["max-age=31536000"]

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT
 from smartspec_site.translate import checks as catalog_checks
 
-from .conftest import TEST_CONFIG
+from .conftest import new_app
 from .helpers import soup
 from .system import need
 
@@ -31,12 +30,9 @@ class Project:
     def __init__(self, root: Path):
         self.root = root
         # The commands must work on a broken catalog, so the app compiles nothing itself.
-        self.app = create_app(
-            {
-                **TEST_CONFIG,
-                "BABEL_TRANSLATION_DIRECTORIES": str(root / "translations"),
-                "TRANSLATIONS_AUTO_COMPILE": False,
-            }
+        self.app = new_app(
+            BABEL_TRANSLATION_DIRECTORIES=str(root / "translations"),
+            TRANSLATIONS_AUTO_COMPILE=False,
         )
 
     def translate(self, *args: str):
@@ -225,7 +221,7 @@ def test_init_rejects_an_unknown_code_and_an_existing_catalog(project):
     assert "already exists" in result.output
 
 
-def test_a_new_language_appears_everywhere_after_init(tmp_path):
+def test_a_new_language_appears_everywhere_after_init(tmp_path, make_app):
     """A copy of the real translations gets a German catalog; the app then serves /de/ and
     lists it in the switcher, the hreflang alternates and the sitemap, with no code change."""
     translations = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
@@ -238,7 +234,7 @@ def test_a_new_language_appears_everywhere_after_init(tmp_path):
     listed = (translations / "locales.txt").read_text(encoding="utf-8").splitlines()
     assert [line for line in listed if not line.startswith("#")] == ["en", "de"]
 
-    app = create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(translations)})
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(translations))
     client = app.test_client()
     german = client.get("/de/")
     assert german.status_code == 200

@@ -12,13 +12,12 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from flask_babel import get_domain
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT, StartError
 from smartspec_site.translate import panel
 from smartspec_site.translate.cli import extract_template
 from smartspec_site.translate.panel.recording import MARKER
 
-from .conftest import TEST_CONFIG
+from .conftest import PRODUCTION_CONFIG, new_app
 from .helpers import SITE, soup, text_of
 from .rendered import render_all
 
@@ -40,10 +39,9 @@ def en_po(tmp_path) -> Path:
 
 
 def debug_app(po: Path | None = None, **settings):
-    config = {**TEST_CONFIG, "DEBUG": True, **settings}
     if po is not None:
-        config["BABEL_TRANSLATION_DIRECTORIES"] = str(po.parents[2])
-    return create_app(config)
+        settings["BABEL_TRANSLATION_DIRECTORIES"] = str(po.parents[2])
+    return new_app(DEBUG=True, **settings)
 
 
 def edit(po: Path, old: str, new: str) -> int:
@@ -88,7 +86,7 @@ def without_panel(html: str) -> str:
 
 
 def test_production_has_no_panel_and_its_url_is_404():
-    app = create_app({**TEST_CONFIG, "PRODUCTION": True, "SITE_URL": "http://localhost"})
+    app = new_app(PRODUCTION_CONFIG)
     client = app.test_client()
     for url in ("/_translations?path=/en/", "/_translations/static/panel.css"):
         assert client.get(url, follow_redirects=True).status_code == 404
@@ -110,13 +108,13 @@ def test_the_test_configuration_without_debug_has_no_panel(client):
 
 def test_asking_for_the_panel_outside_debug_stops_the_start():
     with pytest.raises(StartError, match="TRANSLATION_PANEL is for the development server only"):
-        create_app({**TEST_CONFIG, "TRANSLATION_PANEL": True})
+        new_app(TRANSLATION_PANEL=True)
 
 
 def test_with_the_panel_off_debug_renders_the_page_bytes_of_main():
     """TRANSLATION_PANEL = false in debug: the page's bytes, as without the feature."""
     off = debug_app(TRANSLATION_PANEL=False).test_client()
-    plain = create_app({**TEST_CONFIG, "STATIC_HASHED": False}).test_client()
+    plain = new_app(STATIC_HASHED=False).test_client()
     for path in ("/en/", f"/en/{SITE['strategy'].path('en')}", "/sv/"):
         assert off.get(path).data == plain.get(path).data, path
     assert off.get("/_translations?path=/en/", follow_redirects=True).status_code == 404

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT, Defaults
 
-from ..conftest import TEST_CONFIG, LiveServer
+from ..conftest import LiveServer
 
 WATCH_CSP = """
 window.__csp = [];
@@ -20,10 +19,10 @@ VENDORED = (ROOT / "static" / Defaults.HTMX_LOCAL_FILE).read_bytes()
 
 
 @pytest.fixture(scope="module")
-def cdn_server():
+def cdn_server(make_app):
     """The production markup: htmx from the CDN, whose address the browser gets from the
     vendored file (same bytes, same integrity hash)."""
-    with LiveServer(create_app({**TEST_CONFIG, "HTMX_SOURCE": "cdn"})) as server:
+    with LiveServer(make_app(HTMX_SOURCE="cdn")) as server:
         yield server
 
 

@@ -12,10 +12,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from smartspec_site.config import ROOT
-
 from ..helpers import SITE
 from ..known_gaps import allowed, known_gap
+from ..system import need_node
 from .conftest import TIMEOUT_MS
 from .helpers import LOCALES
 
@@ -100,8 +99,8 @@ def use_font(page: Page, name: str) -> None:
     wait until both faces have loaded."""
     faces = []
     for weight in (400, 700):
-        path = ROOT / "node_modules" / "@fontsource" / name / "files"
-        data = (path / f"{name}-latin-{weight}-normal.woff2").read_bytes()
+        file = f"files/{name}-latin-{weight}-normal.woff2"
+        data = need_node(f"@fontsource/{name}", file).read_bytes()
         source = "data:font/woff2;base64," + base64.b64encode(data).decode("ascii")
         faces.append(
             f'@font-face {{ font-family: "Measured"; font-weight: {weight};'

@@ -11,10 +11,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT, Defaults
 
-from ..conftest import TEST_CONFIG, LiveServer
+from ..conftest import LiveServer
 from ..helpers import AREAS, GROUPS, LOCALES, SITE
 
 GROUP = GROUPS[3]  # knowledge-based development: ICT, sustainable production
@@ -163,9 +162,9 @@ def test_without_javascript_the_controls_navigate_to_full_pages(nojs_page, live_
 
 
 @pytest.fixture(scope="module")
-def cdn_server() -> Iterator[LiveServer]:
+def cdn_server(make_app) -> Iterator[LiveServer]:
     """The app as deployed by default: htmx from jsDelivr, with its integrity hash."""
-    with LiveServer(create_app({**TEST_CONFIG, "HTMX_SOURCE": "cdn"})) as server:
+    with LiveServer(make_app(HTMX_SOURCE="cdn")) as server:
         yield server
 
 

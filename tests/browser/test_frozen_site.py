@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from ..helpers import LOCALES
 
-@pytest.mark.parametrize("locale", ["sv", "en"])
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_expanders_open_in_place_on_the_frozen_site(page: Page, static_server, locale):
     page.goto(f"{static_server}/{locale}/")
     title = page.title()

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT
 
-from ..conftest import TEST_CONFIG, LiveServer
+from ..conftest import LiveServer
 from ..test_translate_cli import Project
 
 FORMS = {  # Polish: one (1), few (2), many (5)
@@ -47,9 +46,9 @@ def polish(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def polish_server(tmp_path_factory):
+def polish_server(tmp_path_factory, make_app):
     translations = polish(tmp_path_factory.mktemp("polish"))
-    app = create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(translations)})
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(translations))
     with LiveServer(app) as server:
         yield server
 

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from smartspec_site import create_app
 from smartspec_site.config import ROOT
 from smartspec_site.translate import panel
 
-from ..conftest import TEST_CONFIG, LiveServer
+from ..conftest import LiveServer, new_app
 from .helpers import axe_violations
 
 AREAS_SV = "Här är de 13 områdena i VG2020"
@@ -62,10 +61,10 @@ def fuzzy_catalog(tmp_path_factory) -> Path:
 
 
 def _server(translations: Path, **settings) -> LiveServer:
-    config = {**TEST_CONFIG, "DEBUG": True, "BABEL_TRANSLATION_DIRECTORIES": str(translations)}
     # Uncompressed, as the panel sends pages: flask-compress leaves a static file open when
     # it compresses one in debug (a ResourceWarning), which is not what this file tests.
-    return LiveServer(panel.PlainAnswers(create_app({**config, **settings})))
+    app = new_app(DEBUG=True, BABEL_TRANSLATION_DIRECTORIES=str(translations), **settings)
+    return LiveServer(panel.PlainAnswers(app))
 
 
 @pytest.fixture(scope="module")

@@ -154,9 +154,16 @@ class Session:
         deadline = time.monotonic() + STEP
         previous = None
         while True:
-            self._tool("import", "-window", "root", str(path))
-            current = path.read_bytes()
-            if current == previous or time.monotonic() > deadline:
+            # A capture that failed (a busy machine) may leave half a file: never compared.
+            capture = ["import", "-window", "root", str(path)]
+            done = subprocess.run(capture, env=self.env, capture_output=True, timeout=STEP)
+            taken = done.returncode == 0
+            current = path.read_bytes() if taken else None
+            if current is not None and current == previous:
+                return path
+            if time.monotonic() > deadline:
+                if current is None:
+                    raise RuntimeError(f"import could not capture the screen for {path.name}")
                 return path
             previous = current
             time.sleep(SETTLE)
