@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup
 from werkzeug.http import parse_dict_header
 
 from smartspec_site import create_app
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 from smartspec_site.serve import caching
 from smartspec_site.serve.caching import KEY as SERVE
 
-from .conftest import TEST_CONFIG
+from .conftest import TEST_CONFIG, catalogs_in
 from .helpers import HX, SITE, vary
 
 FRAGMENT_HEADERS = {"hx-request", "hx-history-restore-request", "hx-request-type"}
@@ -91,16 +91,16 @@ def test_last_modified_is_never_before_the_release(app, client, tmp_path):
 
     # A copy of the repository whose template was just edited: a later Last-Modified.
     for folder in ("templates", "static", "translations"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
+        shutil.copytree(CHECKOUT / folder, tmp_path / folder)
     future = response.last_modified.timestamp() + 3600
     os.utime(tmp_path / "templates" / "base.html", (future, future))
     later = create_app(
         {
             **TEST_CONFIG,
-            "BABEL_TRANSLATION_DIRECTORIES": str(tmp_path / "translations"),
+            **catalogs_in(tmp_path / "translations"),
+            "TEMPLATES_DIR": str(tmp_path / "templates"),
         }
     )
-    later.template_folder = str(tmp_path / "templates")
     assert caching.released(later).timestamp() == int(future)
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from smartspec_site import create_app
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 from smartspec_site.translate.catalogs import CatalogError
 
-from .conftest import TEST_CONFIG
+from .conftest import TEST_CONFIG, catalogs_in
 from .helpers import text_of
 
 SKIP_LINK_EN = 'msgstr "Skip to main content"'
@@ -21,14 +21,14 @@ SKIP_LINK_EN = 'msgstr "Skip to main content"'
 @pytest.fixture
 def en_po(tmp_path) -> Path:
     """The English catalog in a temporary copy of translations/."""
-    copy = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
+    copy = Path(shutil.copytree(CHECKOUT / "translations", tmp_path / "translations"))
     return copy / "en" / "LC_MESSAGES" / "messages.po"
 
 
 def app_for(po: Path, debug: bool):
     translations = po.parents[2]
     return create_app(
-        {**TEST_CONFIG, "DEBUG": debug, "BABEL_TRANSLATION_DIRECTORIES": str(translations)}
+        {**TEST_CONFIG, "DEBUG": debug, **catalogs_in(translations)}
     )
 
 

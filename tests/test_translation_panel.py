@@ -13,12 +13,12 @@ from babel.messages.pofile import read_po, write_po
 from flask_babel import get_domain
 
 from smartspec_site import create_app
-from smartspec_site.config import ROOT, StartError
+from smartspec_site.config import CHECKOUT, StartError
 from smartspec_site.translate import panel
 from smartspec_site.translate.cli import extract_template
 from smartspec_site.translate.panel.recording import MARKER
 
-from .conftest import TEST_CONFIG
+from .conftest import TEST_CONFIG, catalogs_in
 from .helpers import SITE, soup, text_of
 from .rendered import render_all
 
@@ -35,14 +35,14 @@ FOLDER_EN = (
 @pytest.fixture
 def en_po(tmp_path) -> Path:
     """The English catalog in a temporary copy of translations/ (never the real one)."""
-    copy = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
+    copy = Path(shutil.copytree(CHECKOUT / "translations", tmp_path / "translations"))
     return copy / "en" / "LC_MESSAGES" / "messages.po"
 
 
 def debug_app(po: Path | None = None, **settings):
     config = {**TEST_CONFIG, "DEBUG": True, **settings}
     if po is not None:
-        config["BABEL_TRANSLATION_DIRECTORIES"] = str(po.parents[2])
+        config.update(catalogs_in(po.parents[2]))
     return create_app(config)
 
 
@@ -314,7 +314,7 @@ def test_the_panel_of_a_missing_page_says_404():
 def test_every_extracted_entry_of_a_content_file_is_in_its_pages_panel(page, panel_client, pot):
     """What `flask translate extract` finds in a content file, the panel of the page made
     from that file lists (in English, where the glosses show too)."""
-    source = page.file.resolve().relative_to(ROOT).as_posix()
+    source = page.file.resolve().relative_to(CHECKOUT).as_posix()
     wanted = {(m.id, m.context) for m in pot if any(f == source for f, _ in m.locations)}
     assert wanted, source
     response = panel_client.get("/_translations", query_string={"path": f"/en/{page.path('en')}"})
@@ -331,6 +331,6 @@ def panel_client():
 def pot(tmp_path_factory):
     """The template as `flask translate extract` makes it from the sources now."""
     written = tmp_path_factory.mktemp("pot") / "messages.pot"
-    extract_template(ROOT, written)
+    extract_template(CHECKOUT, written)
     with written.open("rb") as fh:
         return read_po(fh)

@@ -7,11 +7,11 @@ import functools
 import pytest
 from playwright.sync_api import Page, expect
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from ..helpers import LOCALES, SITE, page_paths  # noqa: F401 - LOCALES: browser tests import it here
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE = CHECKOUT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # A browser between the cut-offs: it knows CSS.supports but not clamp() (Chrome 61-78,
@@ -27,7 +27,7 @@ def axe_source() -> str:
     """axe-core from package-lock.json, read when a test first runs it (a missing
     node_modules fails that test, naming the fix, instead of breaking collection)."""
     if not AXE.exists():
-        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: `make test` runs `npm ci` first")
+        pytest.fail(f"{AXE.relative_to(CHECKOUT)} is missing: `make test` runs `npm ci` first")
     return AXE.read_text(encoding="utf-8")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from smartspec_site import create_app
-from smartspec_site.config import ROOT, Defaults
+from smartspec_site.config import CHECKOUT, Defaults
 
 from ..conftest import TEST_CONFIG, LiveServer
 
@@ -16,7 +16,7 @@ document.addEventListener("securitypolicyviolation", function (e) {
   window.__csp.push(e.violatedDirective + " " + e.blockedURI);
 });
 """
-VENDORED = (ROOT / "static" / Defaults.HTMX_LOCAL_FILE).read_bytes()
+VENDORED = (CHECKOUT / "static" / Defaults.HTMX_LOCAL_FILE).read_bytes()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from ..helpers import SITE
 from ..known_gaps import allowed, known_gap
@@ -100,7 +100,7 @@ def use_font(page: Page, name: str) -> None:
     wait until both faces have loaded."""
     faces = []
     for weight in (400, 700):
-        path = ROOT / "node_modules" / "@fontsource" / name / "files"
+        path = CHECKOUT / "node_modules" / "@fontsource" / name / "files"
         data = (path / f"{name}-latin-{weight}-normal.woff2").read_bytes()
         source = "data:font/woff2;base64," + base64.b64encode(data).decode("ascii")
         faces.append(

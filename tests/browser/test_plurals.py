@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import expect
 
 from smartspec_site import create_app
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
-from ..conftest import TEST_CONFIG, LiveServer
+from ..conftest import TEST_CONFIG, LiveServer, catalogs_in
 from ..test_translate_cli import Project
 
 FORMS = {  # Polish: one (1), few (2), many (5)
@@ -27,8 +27,8 @@ FORMS = {  # Polish: one (1), few (2), many (5)
 
 
 def polish(tmp_path: Path) -> Path:
-    translations = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    translations = Path(shutil.copytree(CHECKOUT / "translations", tmp_path / "translations"))
+    shutil.copy(CHECKOUT / "pyproject.toml", tmp_path)
     result = Project(tmp_path).translate("init", "pl")
     assert result.exit_code == 0, result.output
     po = translations / "pl" / "LC_MESSAGES" / "messages.po"
@@ -49,7 +49,7 @@ def polish(tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def polish_server(tmp_path_factory):
     translations = polish(tmp_path_factory.mktemp("polish"))
-    app = create_app({**TEST_CONFIG, "BABEL_TRANSLATION_DIRECTORIES": str(translations)})
+    app = create_app({**TEST_CONFIG, **catalogs_in(translations)})
     with LiveServer(app) as server:
         yield server
 
