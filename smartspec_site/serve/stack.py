@@ -157,7 +157,9 @@ def local_site(run: Path, port: int, hosts: list[str]) -> str:
             "@CACHE@": str(run / "cache"),
             "@PORT@": str(port),
             "@HOSTS@": " ".join(hosts),
-            "@BUILD@": str(CHECKOUT / "build"),
+            # The app's BUILD_DIR (config.locate; gunicorn runs in the clone), where it
+            # writes what nginx serves.
+            "@BUILD@": str(CHECKOUT / (os.environ.get("SMARTSPEC_BUILD_DIR") or "build")),
             "@HEADERS@": str(run / "security-headers.conf"),
             # The feedback form's rate limit (deploy/nginx/smartspec/maps.conf); the tests
             # raise it for the parallel submissions.
