@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from smartspec_site import create_app  # noqa: E402
 from smartspec_site.translate import panel  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402
-from tests.conftest import TEST_CONFIG  # noqa: E402
+from tests.conftest import TEST_CONFIG, catalogs_in  # noqa: E402
 
 FUZZY = "Här är de 13 områdena i VG2020"
 OUT = ROOT / "docs"
@@ -45,7 +45,7 @@ def main() -> int:
         text = po.read_text(encoding="utf-8")
         po.write_text(text.replace(f'msgid "{FUZZY}', f'#, fuzzy\nmsgid "{FUZZY}', 1), "utf-8")
         app = create_app(
-            {**TEST_CONFIG, "DEBUG": True, "BABEL_TRANSLATION_DIRECTORIES": str(translations)}
+            {**TEST_CONFIG, "DEBUG": True, **catalogs_in(translations)}
         )
         server = make_server("127.0.0.1", 0, panel.PlainAnswers(app), threaded=True)
         thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -21,15 +21,15 @@ from .build import FileError
 
 
 def create_app(settings: Mapping[str, Any] | None = None) -> Flask:
-    app = Flask(
-        __name__,
-        template_folder=str(config.ROOT / "templates"),
-        static_folder=str(config.ROOT / "static"),
-    )
+    app = Flask(__name__, static_url_path="/static")
     app.config.from_object(config.Defaults)
     app.config.from_prefixed_env("SMARTSPEC")
     if settings:
         app.config.update(settings)
+    # The site's files come from config (DATA: the wheel's copy or the clone's folders).
+    app.template_folder = app.config["TEMPLATES_DIR"]
+    app.static_folder = app.config["STATIC_DIR"]
+    config.locate(app.config, app.instance_path)
     config.finalize(app.config, app.logger)
     try:
         # The core, then the wings on top of it; serve last, because it renders nginx's

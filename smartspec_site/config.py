@@ -10,23 +10,42 @@ from urllib.parse import urlsplit
 
 from flask import Config
 
-ROOT = Path(__file__).resolve().parents[1]
-"""The repository root: the design card keeps templates/, static/ and translations/ there."""
+PACKAGE = Path(__file__).resolve().parent
+CHECKOUT = PACKAGE.parent
+"""The clone the package sits in, when it is run from one (an editable install, the tests,
+`make serve`); it holds templates/, static/, translations/ and content/ at its top."""
+INSTALLED = (PACKAGE / "_data").is_dir()
+"""A wheel carries those four folders in ``smartspec_site/_data/`` (pyproject.toml's
+force-include), with the two files the statement reads; a clone has no such folder."""
+DATA = PACKAGE / "_data" if INSTALLED else CHECKOUT
+"""Where the site's files are found by default: the wheel's copy, or the clone's own
+folders, so that an edit in a clone shows at once."""
 
 HTMX_VERSION = "2.0.11"
 HTMX_INTEGRITY = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHmVjg"
 
 
 class Defaults:
-    # The words: one file per page, group and area (content/sitemap.py, EDITING.md).
-    CONTENT_DIR = str(ROOT / "content")
+    # Where the site's files are read from (DATA above, unless set): the words, one file
+    # per page, group and area (EDITING.md); the templates; static/; the catalogs' sources.
+    CONTENT_DIR = str(DATA / "content")
+    TEMPLATES_DIR = str(DATA / "templates")
+    STATIC_DIR = str(DATA / "static")
+    TRANSLATIONS_DIR = str(DATA / "translations")
+
+    # What the app builds at start goes under one writable folder. Empty: build/ of the
+    # clone, or, installed from a wheel, build/ in the instance folder. Each part can be
+    # set on its own: the compiled catalogs (<locale>/LC_MESSAGES/messages.mo, which
+    # Flask-Babel reads: BABEL_TRANSLATION_DIRECTORIES is set to it), the hashed static
+    # files and `flask freeze`'s export.
+    BUILD_DIR = ""
+    CATALOG_BUILD_DIR = ""
+    STATIC_BUILD_DIR = ""
+    FREEZER_DESTINATION = ""
 
     # Source language of every msgid. No `sv` catalog is needed.
     BABEL_DEFAULT_LOCALE = "sv"
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
-    # Absolute on purpose: Flask-Babel resolves a relative path inside the package and would
-    # then silently show Swedish everywhere.
-    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
 
     # "cdn" loads htmx from jsDelivr with SRI; "local" serves the vendored copy of the same
     # file (tests, offline machines, strict privacy). Both carry the same integrity hash.
@@ -59,8 +78,6 @@ class Defaults:
     # nginx sends on every answer; the app then sends none (serve/security.py).
     NGINX_HEADERS_FILE = ""
 
-    # Hashed copies of static/, with .br/.gz, built at start (serve/static_files.py).
-    STATIC_BUILD_DIR = str(ROOT / "build" / "static")
     # url_for('static') builds the hashed names. None: yes, except in debug (flask run), where
     # the plain names let an edited file show on reload.
     STATIC_HASHED = None
@@ -71,9 +88,8 @@ class Defaults:
     HTML_MAX_AGE = 300
     HTML_STALE_WHILE_REVALIDATE = 3600
 
-    # `flask freeze` writes the static export here (serve/freeze.py), and sets FREEZING in
-    # the app it renders it with: forms then post to FEEDBACK_URL without htmx.
-    FREEZER_DESTINATION = str(ROOT / "build" / "site")
+    # `flask freeze` (serve/freeze.py) sets FREEZING in the app it renders the export with:
+    # forms then post to FEEDBACK_URL without htmx.
     FREEZING = False
 
     # The translators' panel (translate/panel/, TRANSLATING.md). None: on under flask run in
@@ -112,6 +128,22 @@ class StartError(RuntimeError):
     """Production cannot start, for the reason in one line (naming the file, where there is
     one). A RuntimeError, because gunicorn prints those as ``Error: <reason>`` and exits,
     where anything else becomes a traceback."""
+
+
+def locate(config: Config, instance_path: str) -> None:
+    """Fill in the build folders left empty, all absolute: Flask-Babel resolves a relative
+    BABEL_TRANSLATION_DIRECTORIES inside the package and would then silently show Swedish."""
+    build = config["BUILD_DIR"] or (
+        Path(instance_path) / "build" if INSTALLED else CHECKOUT / "build"
+    )
+    config["BUILD_DIR"] = str(Path(build).absolute())
+    for key, name in (
+        ("CATALOG_BUILD_DIR", "translations"),
+        ("STATIC_BUILD_DIR", "static"),
+        ("FREEZER_DESTINATION", "site"),
+    ):
+        config[key] = str(Path(config[key] or Path(config["BUILD_DIR"]) / name).absolute())
+    config["BABEL_TRANSLATION_DIRECTORIES"] = config["CATALOG_BUILD_DIR"]
 
 
 def finalize(config: Config, logger: logging.Logger) -> None:

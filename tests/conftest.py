@@ -104,6 +104,17 @@ def pytest_collection_modifyitems(items):
     items.sort(key=rank)  # stable: the collection's order within a rank
 
 
+def catalogs_in(folder) -> dict[str, str]:
+    """The settings for a copy of translations/ that holds its compiled catalogs too, each
+    .mo beside its .po, so that a test reads and breaks both in one folder."""
+    return {"TRANSLATIONS_DIR": str(folder), "CATALOG_BUILD_DIR": str(folder)}
+
+
+def catalogs_env(folder) -> dict[str, str]:
+    """catalogs_in() as the environment of a server the test starts."""
+    return {f"SMARTSPEC_{key}": value for key, value in catalogs_in(folder).items()}
+
+
 def pytest_runtest_setup(item):
     """``@pytest.mark.needs("nginx", ...)``: the Debian packages a test needs (tests/system.py)."""
     for mark in item.iter_markers("needs"):

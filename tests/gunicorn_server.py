@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import socket
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 from smartspec_site.serve.processes import Process, free_port
 from smartspec_site.serve.stack import GUNICORN
 
@@ -26,7 +26,7 @@ class Gunicorn(Process):
             **(env or {}),
         }
         command = [GUNICORN, "--config", "gunicorn.conf.py"]
-        super().__init__("gunicorn", command, env=env, cwd=ROOT, health=self.url + "/healthz")
+        super().__init__("gunicorn", command, env=env, cwd=CHECKOUT, health=self.url + "/healthz")
 
     def booted(self) -> int:
         """How many workers have booted so far (gunicorn's log)."""

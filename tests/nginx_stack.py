@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 from smartspec_site.serve import stack
 from smartspec_site.serve.processes import Process, free_port
 
 NGINX = ("nginx", "libnginx-mod-http-brotli-static")
 needs_nginx = pytest.mark.needs(*NGINX)
-DEPLOY = ROOT / "deploy" / "nginx"
+DEPLOY = CHECKOUT / "deploy" / "nginx"
 # The headers every answer carries, the app's and nginx's own errors alike.
 SECURITY = (
     "content-security-policy",
@@ -47,7 +47,7 @@ class ServeStack(Process):
         env = {**TEST_ENV, "PORT": str(self.port), **(env or {})}
         command = [sys.executable, "-m", "smartspec_site.serve.stack"]
         health = self.url + "/healthz"
-        super().__init__("make serve", command, env=env, cwd=ROOT, health=health,
+        super().__init__("make serve", command, env=env, cwd=CHECKOUT, health=health,
                          stop_signal=signal.SIGINT)  # fmt: skip
 
     def __enter__(self) -> ServeStack:

@@ -9,10 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 from werkzeug.http import parse_dict_header
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 from smartspec_site.serve import caching
 from smartspec_site.serve.caching import KEY as SERVE
 
+from .conftest import catalogs_in
 from .helpers import HX, LOCALES, SITE, vary
 
 FRAGMENT_HEADERS = {"hx-request", "hx-history-restore-request", "hx-request-type"}
@@ -89,11 +90,11 @@ def test_last_modified_is_never_before_the_release(app, client, tmp_path, make_a
 
     # A copy of the repository whose template was just edited: a later Last-Modified.
     for folder in ("templates", "static", "translations"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
+        shutil.copytree(CHECKOUT / folder, tmp_path / folder)
     future = response.last_modified.timestamp() + 3600
     os.utime(tmp_path / "templates" / "base.html", (future, future))
-    later = make_app(BABEL_TRANSLATION_DIRECTORIES=str(tmp_path / "translations"))
-    later.template_folder = str(tmp_path / "templates")
+    later = make_app(**catalogs_in(tmp_path / "translations"),
+                     TEMPLATES_DIR=str(tmp_path / "templates"))  # fmt: skip
     assert caching.released(later).timestamp() == int(future)
 
 

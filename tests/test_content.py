@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from smartspec_site.config import ROOT, Defaults
+from smartspec_site.config import CHECKOUT, Defaults
 from smartspec_site.content.file import ContentError
 from smartspec_site.serve.processes import Process, free_port
 
-from .conftest import new_app
+from .conftest import catalogs_in, new_app
 from .helpers import HX, soup, text_of
 
 CONTENT = Path(Defaults.CONTENT_DIR)
@@ -87,11 +87,10 @@ def test_an_area_is_added_by_adding_a_file(content, tmp_path, make_app):
     project = tmp_path / "project"
     project.mkdir()
     for name in ("pyproject.toml", "templates", "translations"):
-        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
-        copy(ROOT / name, project / name)
+        copy = shutil.copytree if (CHECKOUT / name).is_dir() else shutil.copy
+        copy(CHECKOUT / name, project / name)
     shutil.copytree(content, project / "content")
-    translations = str(project / "translations")
-    app = make_app(BABEL_TRANSLATION_DIRECTORIES=translations, TRANSLATIONS_AUTO_COMPILE=False)
+    app = make_app(**catalogs_in(project / "translations"), TRANSLATIONS_AUTO_COMPILE=False)
     runner = app.test_cli_runner()
     assert runner.invoke(args=["translate", "extract"]).exit_code == 0
     pot = (project / "translations" / "messages.pot").read_text(encoding="utf-8")
@@ -163,7 +162,7 @@ def test_a_phrase_is_marked_with_its_language_and_a_name_glossed(client):
 
 def test_a_translation_may_mark_a_phrase_and_reword_a_link(tmp_path, content):
     """A translator writes Markdown too: the msgstr's own marks and link texts are shown."""
-    translations = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
+    translations = Path(shutil.copytree(CHECKOUT / "translations", tmp_path / "translations"))
     (content / "areas" / "space.md").write_text(NEW_AREA, encoding="utf-8")
     po = translations / "en" / "LC_MESSAGES" / "messages.po"
     po.write_text(
@@ -173,7 +172,7 @@ def test_a_translation_may_mark_a_phrase_and_reword_a_link(tmp_path, content):
         '"[a link to the areas](page:areas)."\n',
         encoding="utf-8",
     )
-    client = app_with(content, BABEL_TRANSLATION_DIRECTORIES=str(translations)).test_client()
+    client = app_with(content, **catalogs_in(translations)).test_client()
     main = soup(client.get("/en/development-areas/space-technology")).main
     assert main.find("a", string="a link to the areas")["href"] == "/en/development-areas"
     assert str(main.find("span", lang="sv")) == '<span lang="sv"><em>Rymdteknik</em></span>'
@@ -197,7 +196,7 @@ def flask_run(content) -> Iterator[str]:
     flask = Path(sys.executable).with_name("flask")
     command = [flask, "run", "--debug", "--host", "127.0.0.1", "--port", str(port)]
     # In its own process group, the reloader's child goes with it.
-    with Process("flask run", command, env=env, cwd=ROOT, health=url + "/healthz"):
+    with Process("flask run", command, env=env, cwd=CHECKOUT, health=url + "/healthz"):
         yield url
 
 

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 import pytest
 import tinycss2
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
-STYLESHEETS = sorted((ROOT / "static" / "css").glob("*.css"))
+STYLESHEETS = sorted((CHECKOUT / "static" / "css").glob("*.css"))
 PX_PER_REM = 16
 # Shorthands Dillo reads value by value: it keeps what it read before an unknown unit.
 SHORTHANDS = {"margin", "padding", "border", "border-width", "font", "background", "outline"}
@@ -108,7 +108,7 @@ def test_lists_are_indented_by_padding_which_dillo_keeps():
     """Lists lose their margin (``p, ul, ol { margin: 0 0 1em }``), which is how Dillo
     indents them: their bullets stood at the page's edge there (issue 21). The indent is
     padding, which Chromium's own stylesheet uses too."""
-    css = (ROOT / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    css = (CHECKOUT / "static" / "css" / "site.css").read_text(encoding="utf-8")
     nodes = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     found = [
         declaration.lower_name

@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
-DEPLOY = ROOT / "deploy"
+DEPLOY = CHECKOUT / "deploy"
 NGINX_FILES = sorted((DEPLOY / "nginx").rglob("*.conf"))
 SITES = ["smartspec.conf", "smartspec-export.conf", "local.conf", "local-export.conf"]
 
@@ -66,7 +66,7 @@ def test_the_systemd_units_verify(tmp_path):
     for name in units:
         text = (DEPLOY / name).read_text(encoding="utf-8")
         for program in ("gunicorn", "flask", "python"):
-            path = str(ROOT / ".venv" / "bin" / program)
+            path = str(CHECKOUT / ".venv" / "bin" / program)
             text = text.replace(f"/srv/smartspec/.venv/bin/{program}", path)
         (tmp_path / name).write_text(text, encoding="utf-8")
     result = subprocess.run(

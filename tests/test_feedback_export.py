@@ -62,9 +62,9 @@ def test_the_exports_csp_lets_its_forms_post_to_the_app_and_nowhere_else(export_
         text = (export_with_feedback / name).read_text(encoding="utf-8")
         assert csp(text)["form-action"] == ["'self'", APP], name
     # The export's nginx file includes that header file in every server: nginx sends it.
-    from smartspec_site.config import ROOT
+    from smartspec_site.config import CHECKOUT
 
-    nginx = (ROOT / "deploy/nginx/smartspec-export.conf").read_text(encoding="utf-8")
+    nginx = (CHECKOUT / "deploy/nginx/smartspec-export.conf").read_text(encoding="utf-8")
     assert "_nginx-security-headers.conf;" in nginx
     assert "Content-Security-Policy" not in nginx, "the export's CSP is the export's own"
 

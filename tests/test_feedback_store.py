@@ -18,7 +18,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask import Flask
 
-from smartspec_site.config import ROOT, Defaults, StartError
+from smartspec_site.config import CHECKOUT, Defaults, StartError
 from smartspec_site.feedback import store
 from smartspec_site.feedback.cli import neutralise
 from smartspec_site.feedback.models import Base
@@ -101,7 +101,7 @@ def test_processes_starting_at_once_migrate_once(database_url):
     database: the lock lets one migrate, the others find it done."""
     starters = [
         subprocess.Popen(  # noqa: S603 - this interpreter, our own script
-            [sys.executable, "-c", STARTER, database_url], cwd=ROOT, stderr=subprocess.PIPE
+            [sys.executable, "-c", STARTER, database_url], cwd=CHECKOUT, stderr=subprocess.PIPE
         )
         for _ in range(4)
     ]
@@ -250,7 +250,7 @@ def flask(*args: str, database_url: str) -> subprocess.CompletedProcess:
     }
     return subprocess.run(  # noqa: S603 - this interpreter's flask, our own app
         [sys.executable, "-m", "flask", "--app", "smartspec_site", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=CHECKOUT, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
 
 

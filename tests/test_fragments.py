@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from smartspec_site.config import ROOT, Defaults
+from smartspec_site.config import CHECKOUT, Defaults
 
 from .helpers import HX, LOCALES, SITE, page_paths, soup, vary
 
@@ -185,7 +185,7 @@ def test_vendored_htmx_matches_the_integrity_attribute(client):
     script, _ = htmx_script(client)
     with client.get(script["src"]) as served:
         data = served.get_data()
-    assert data == (ROOT / "static" / Defaults.HTMX_LOCAL_FILE).read_bytes()
+    assert data == (CHECKOUT / "static" / Defaults.HTMX_LOCAL_FILE).read_bytes()
     digest = base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
     assert script["integrity"] == f"sha384-{digest}"
     assert b'version:"2.0.11"' in data

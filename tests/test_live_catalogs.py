@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 from smartspec_site.translate.catalogs import CatalogError
 
-from .conftest import new_app
+from .conftest import catalogs_in, new_app
 from .helpers import text_of
 
 SKIP_LINK_EN = 'msgstr "Skip to main content"'
@@ -20,13 +20,13 @@ SKIP_LINK_EN = 'msgstr "Skip to main content"'
 @pytest.fixture
 def en_po(tmp_path) -> Path:
     """The English catalog in a temporary copy of translations/."""
-    copy = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
+    copy = Path(shutil.copytree(CHECKOUT / "translations", tmp_path / "translations"))
     return copy / "en" / "LC_MESSAGES" / "messages.po"
 
 
 def app_for(po: Path, debug: bool):
     translations = po.parents[2]
-    return new_app(DEBUG=debug, BABEL_TRANSLATION_DIRECTORIES=str(translations))
+    return new_app(DEBUG=debug, **catalogs_in(translations))
 
 
 def edit(po: Path, old: str, new: str) -> int:

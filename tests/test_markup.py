@@ -9,13 +9,13 @@ import subprocess
 
 import pytest
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from .helpers import LOCALES, SITE, page_paths, soup, text_of
 from .system import need, need_node
 
 VNU_JAR = ("vnu-jar", "build/dist/vnu.jar")  # the Nu HTML Checker, from package-lock.json
-CSS_SUPPORT = ROOT / "scripts" / "css-support.mjs"
+CSS_SUPPORT = CHECKOUT / "scripts" / "css-support.mjs"
 
 # A fragment is the inside of a panel, not a document. The Nu checker has no fragment mode,
 # so each one is checked where it lands: in the panel <div> of a minimal valid document in
@@ -98,7 +98,7 @@ def test_css_features_legacy_browsers_lack_are_documented_with_their_fallback():
     need_node("postcss")
     result = subprocess.run(
         ["node", str(CSS_SUPPORT), "static/css/site.css", "static/css/print.css"],
-        cwd=ROOT,
+        cwd=CHECKOUT,
         capture_output=True,
         text=True,
         timeout=120,
@@ -106,7 +106,7 @@ def test_css_features_legacy_browsers_lack_are_documented_with_their_fallback():
     )
     used = {item["feature"] for item in json.loads(result.stdout)}
     assert "css-featurequeries" in used  # the check sees IE 11's gaps
-    doc = (ROOT / "docs" / "browser-support.md").read_text(encoding="utf-8")
+    doc = (CHECKOUT / "docs" / "browser-support.md").read_text(encoding="utf-8")
     section = doc.split("## Legacy CSS", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \|", section, flags=re.M))
     assert used - documented == set(), "undocumented: add a row to docs/browser-support.md"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
-PACKAGE = ROOT / "smartspec_site"
+PACKAGE = CHECKOUT / "smartspec_site"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 GETTEXT = {
     "_", "gettext", "ngettext", "pgettext", "npgettext",
@@ -94,7 +94,7 @@ def lint_imports(root: Path) -> subprocess.CompletedProcess:
 
 
 def test_the_layers_hold():
-    result = lint_imports(ROOT)
+    result = lint_imports(CHECKOUT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Contracts: 1 kept, 0 broken." in result.stdout
 
@@ -108,7 +108,7 @@ def test_the_layers_hold():
     ],
 )
 def test_the_contract_refuses_an_import_across_the_layers(tmp_path, module, line):
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    shutil.copy(CHECKOUT / "pyproject.toml", tmp_path)
     shutil.copytree(PACKAGE, tmp_path / PACKAGE.name, ignore=shutil.ignore_patterns("*.pyc"))
     target = tmp_path / PACKAGE.name / module
     target.write_text(target.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")

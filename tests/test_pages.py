@@ -149,13 +149,13 @@ def test_english_pages_have_no_swedish_seed_sentence(client, page, path):
 
 def test_seed_text_is_used_as_it_stands():
     """Every line of the seed's body text appears verbatim in the start template."""
-    from smartspec_site.config import ROOT
+    from smartspec_site.config import CHECKOUT
 
     # The start template, and the content files where the titles of its pages are.
-    template = (ROOT / "templates/pages/start.html").read_text(encoding="utf-8")
+    template = (CHECKOUT / "templates/pages/start.html").read_text(encoding="utf-8")
     for name in ("start", "mapping"):
-        template += (ROOT / f"content/pages/{name}.md").read_text(encoding="utf-8")
-    seed = ROOT / SEED if (ROOT / SEED).exists() else ROOT / SEED_COPY
+        template += (CHECKOUT / f"content/pages/{name}.md").read_text(encoding="utf-8")
+    seed = CHECKOUT / SEED if (CHECKOUT / SEED).exists() else CHECKOUT / SEED_COPY
     # The seed has one no-break space (a CMS artefact, "Götaland&nbsp;och"); read it as a space.
     seed_text = seed.read_text(encoding="utf-8").replace("\u00a0", " ")
     lines = [line.strip() for line in seed_text.splitlines()]
@@ -427,9 +427,9 @@ def test_english_pages_have_no_unmarked_swedish(client, page, path):
 
 def test_the_seed_copy_is_the_shared_seed():
     """The fixture copy may not drift from the seed the project was given."""
-    from smartspec_site.config import ROOT
+    from smartspec_site.config import CHECKOUT
 
-    shared = ROOT / SEED
+    shared = CHECKOUT / SEED
     if not shared.exists():
         pytest.skip("shared/content is not beside this clone; the copy is used instead")
-    assert (ROOT / SEED_COPY).read_bytes() == shared.read_bytes()
+    assert (CHECKOUT / SEED_COPY).read_bytes() == shared.read_bytes()

@@ -10,11 +10,11 @@ import re
 
 import pytest
 
-from smartspec_site.config import ROOT, Defaults
+from smartspec_site.config import CHECKOUT, Defaults
 
 from .helpers import LOCALES, SITE, soup
 
-LOGROTATE = ROOT / "deploy" / "logrotate" / "nginx"
+LOGROTATE = CHECKOUT / "deploy" / "logrotate" / "nginx"
 
 
 def note(client, locale: str):
@@ -78,6 +78,6 @@ def test_the_log_check_reads_the_rotation(tmp_path, monkeypatch):
 def test_no_timer_disposes_of_feedback():
     """Feedback is disposed of only under a disposal decision: the purge command is run by
     hand, never on a schedule."""
-    assert not list((ROOT / "deploy").glob("*.timer"))
-    service = (ROOT / "deploy" / "smartspec-purge.service").read_text(encoding="utf-8")
+    assert not list((CHECKOUT / "deploy").glob("*.timer"))
+    service = (CHECKOUT / "deploy" / "smartspec-purge.service").read_text(encoding="utf-8")
     assert "flask feedback purge" in service and "gallring" in service

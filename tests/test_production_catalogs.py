@@ -15,11 +15,11 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from smartspec_site.config import ROOT, StartError
+from smartspec_site.config import CHECKOUT, StartError
 from smartspec_site.translate import checks
 from smartspec_site.translate.catalogs import read_catalog
 
-from .conftest import PRODUCTION_CONFIG, new_app
+from .conftest import PRODUCTION_CONFIG, catalogs_env, catalogs_in, new_app
 from .gunicorn_server import Gunicorn
 from .helpers import text_of
 
@@ -30,14 +30,14 @@ READ_ONLY = Path(__file__).parent / "readonly"  # its sitecustomize makes folder
 @pytest.fixture
 def translations(tmp_path, make_app) -> Path:
     """A copy of translations/, with its .mo compiled."""
-    copy = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
-    make_app(BABEL_TRANSLATION_DIRECTORIES=str(copy))
+    copy = Path(shutil.copytree(CHECKOUT / "translations", tmp_path / "translations"))
+    make_app(**catalogs_in(copy))
     assert (copy / "en" / "LC_MESSAGES" / "messages.mo").is_file()
     return copy
 
 
 def start(translations: Path, **settings):
-    return new_app(PRODUCTION_CONFIG, BABEL_TRANSLATION_DIRECTORIES=str(translations), **settings)
+    return new_app(PRODUCTION_CONFIG, **catalogs_in(translations), **settings)
 
 
 def refused(translations: Path, **settings) -> str:
@@ -50,6 +50,21 @@ def refused(translations: Path, **settings) -> str:
 
 def en(translations: Path, suffix: str = ".po") -> Path:
     return translations / "en" / "LC_MESSAGES" / f"messages{suffix}"
+
+
+def test_catalogs_compile_to_the_build_folder_not_beside_their_sources(tmp_path):
+    """BUILD_DIR holds the compiled catalogs, where Flask-Babel reads them; the sources'
+    folder is only read (an installed wheel's, or a read-only checkout's)."""
+    sources = Path(shutil.copytree(CHECKOUT / "translations", tmp_path / "translations"))
+    for mo in sources.rglob("*.mo"):
+        mo.unlink()
+    app = new_app(PRODUCTION_CONFIG, TRANSLATIONS_DIR=str(sources),
+                  BUILD_DIR=str(tmp_path / "build"))  # fmt: skip
+    built = tmp_path / "build" / "translations"
+    assert app.config["BABEL_TRANSLATION_DIRECTORIES"] == str(built)
+    assert (built / "en" / "LC_MESSAGES" / "messages.mo").is_file()
+    assert not list(sources.rglob("*.mo"))
+    assert "Skip to main content" in app.test_client().get("/en/").text
 
 
 def test_a_missing_catalog_fails_the_start(translations):
@@ -73,7 +88,7 @@ def test_a_deleted_catalog_fails_the_start_instead_of_dropping_its_language(tran
 
 def test_development_says_so_too(translations, caplog, make_app):
     en(translations).unlink()
-    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(translations))
+    app = make_app(**catalogs_in(translations))
     assert "en is recorded but its catalog" in caplog.text
     assert app.test_client().get("/en/").status_code == 404  # never Swedish under /en/
 
@@ -132,14 +147,14 @@ def test_a_translation_that_adds_markup_is_refused_as_the_check_refuses_it(trans
 
 def test_outside_production_a_lost_catalog_is_logged(translations, caplog, make_app):
     en(translations).write_text("", encoding="utf-8")
-    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(translations))
+    app = make_app(**catalogs_in(translations))
     assert app is not None
     assert "has no translations" in caplog.text
 
 
 def production(translations: Path, env: dict[str, str]) -> Gunicorn:
     """gunicorn -c gunicorn.conf.py in production, on a copy of the catalogs."""
-    return Gunicorn({"SMARTSPEC_BABEL_TRANSLATION_DIRECTORIES": str(translations), **env}, 1)
+    return Gunicorn({**catalogs_env(translations), **env}, 1)
 
 
 def test_gunicorn_prints_one_line_naming_the_file(translations):
@@ -164,7 +179,7 @@ def test_a_read_only_checkout_whose_files_are_current_starts(
     start(translations, NGINX_HEADERS_FILE=str(headers), DATABASE_URL=database)
     env = {
         "PYTHONPATH": str(READ_ONLY),
-        "READ_ONLY_PATHS": os.pathsep.join([str(ROOT), str(translations), str(tmp_path)]),
+        "READ_ONLY_PATHS": os.pathsep.join([str(CHECKOUT), str(translations), str(tmp_path)]),
         "SMARTSPEC_NGINX_HEADERS_FILE": str(headers),
         "SMARTSPEC_DATABASE_URL": database,
     }
@@ -191,7 +206,7 @@ def test_a_catalog_lost_while_running_changes_nothing(translations):
     """The .mo deleted, then a HUP (new workers, forked from the master): /en/ stays English,
     since the catalogs were loaded in the master at start."""
     with Gunicorn(
-        {"SMARTSPEC_BABEL_TRANSLATION_DIRECTORIES": str(translations)}, workers=1
+        {**catalogs_env(translations)}, workers=1
     ) as server:
         en(translations, ".mo").unlink()
         booted = server.booted()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from flask import template_rendered
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from .helpers import HX
 from .rendered import HTMLSnapshot, canonical, main_of
@@ -62,7 +62,7 @@ def test_every_page_template_has_a_snapshot(make_app):
     with template_rendered.connected_to(record, app):
         for method, path, keep in CASES.values():
             render(client, method, path, keep)
-    templates = {f"pages/{p.name}" for p in Path(ROOT, "templates", "pages").glob("*.html")}
+    templates = {f"pages/{p.name}" for p in Path(CHECKOUT, "templates", "pages").glob("*.html")}
     assert sorted(templates - used) == []
     assert "errors/error.html" in used
 

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 from smartspec_site.content.statement import tool_versions
 
 from .helpers import LOCALES, SITE, soup
@@ -110,14 +110,14 @@ def test_the_statement_lists_every_gap_and_names_the_tools_and_browsers(client, 
     text = " ".join(doc.main.get_text(" ").split())
     installed = {}
     for name in ("axe-core", "vnu-jar"):
-        package = ROOT / "node_modules" / name / "package.json"
+        package = CHECKOUT / "node_modules" / name / "package.json"
         if package.exists():  # what npm ci installed for the tests is what the page says
             installed[name] = json.loads(package.read_text(encoding="utf-8"))["version"]
     versions = tool_versions()
     assert installed == {k: v for k, v in versions.items() if k in installed}
     assert f"axe-core {versions['axe-core']}," in text
     assert f"Nu Html Checker {versions['vnu-jar']}," in text
-    with (ROOT / "docs" / "tested-browsers.toml").open("rb") as file:
+    with (CHECKOUT / "docs" / "tested-browsers.toml").open("rb") as file:
         browsers = tomllib.load(file)["browser"]
     shown = [li.get_text(strip=True) for li in doc.select(".tools--browsers li")]
     assert shown == [f"{b['name']} {b['version']}" for b in browsers]
@@ -140,7 +140,7 @@ def last_change(*paths: Path) -> date:
     follow = ["--follow", "--diff-filter=AM"] if len(paths) == 1 else []
     out = subprocess.run(
         ["git", "log", "-1", "--format=%cI", *follow, "--", *map(str, paths)],
-        cwd=ROOT, capture_output=True, text=True, check=True, timeout=60,
+        cwd=CHECKOUT, capture_output=True, text=True, check=True, timeout=60,
     ).stdout.strip()  # fmt: skip
     return datetime.fromisoformat(out).astimezone(ZoneInfo("Europe/Stockholm")).date()
 
@@ -148,13 +148,13 @@ def last_change(*paths: Path) -> date:
 def test_the_statements_dates_are_not_older_than_what_they_date():
     shallow = subprocess.run(
         ["git", "rev-parse", "--is-shallow-repository"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=CHECKOUT, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     if shallow.returncode != 0 or shallow.stdout.strip() == "true":
         pytest.skip("a shallow clone (or no git) has no history to date the files by")
     updated = SITE["accessibility"].updated.date()
     assert updated >= ASSESSED
-    tools = last_change(ROOT / "package-lock.json", ROOT / "docs" / "tested-browsers.toml")
+    tools = last_change(CHECKOUT / "package-lock.json", CHECKOUT / "docs" / "tested-browsers.toml")
     assert tools <= ASSESSED, "the tools or browsers changed after the assessment"
     assert last_change(Path(STATEMENT_FILE)) <= updated, "update the statement's date"
 

@@ -11,11 +11,11 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 
-from smartspec_site.config import HTMX_INTEGRITY, ROOT
+from smartspec_site.config import CHECKOUT, HTMX_INTEGRITY
 from smartspec_site.serve.static_files import IMMUTABLE, hashed_name
 from smartspec_site.serve.static_files import build as build_static
 
-STATIC = ROOT / "static"
+STATIC = CHECKOUT / "static"
 
 
 def static_refs(client) -> list[str]:

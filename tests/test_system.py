@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scripts import fresh_machine, system_deps
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from . import system
 
@@ -93,7 +93,7 @@ def test_every_program_the_tests_need_is_on_the_list():
 
 
 def test_every_make_step_installs_from_the_list():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (CHECKOUT / "Makefile").read_text(encoding="utf-8")
     steps = set(re.findall(r"\$\(SYSTEM_DEPS\) ([\w-]+)", makefile))
     assert steps == set(system_deps.STEPS)
     assert "SYSTEM_DEPS := $(PYTHON) scripts/system_deps.py" in makefile

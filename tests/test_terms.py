@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from translate.storage import csvl10n
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 from smartspec_site.translate import terms
 from smartspec_site.translate.catalogs import CatalogError
 
 from .test_translate_cli import EN_PO, Project
 
-TERMS = ROOT / "translations" / "en" / terms.FILENAME
+TERMS = CHECKOUT / "translations" / "en" / terms.FILENAME
 REQUIRED = (
     "Västra Götalandsregionen", "styrkeområde", "utvecklingsområde", "smart specialisering",
     "kraftsamling", "hållbara transporter", "gröna näringar", "Stärka innovationskraften",
@@ -81,7 +81,7 @@ LIST_MISTAKES = {
 @pytest.mark.parametrize(("old", "new", "line", "complaint"), LIST_MISTAKES.values(),
                          ids=list(LIST_MISTAKES))  # fmt: skip
 def test_a_mistake_in_the_list_fails_the_check_naming_its_line(tmp_path, old, new, line, complaint):
-    project = Project(Path(shutil.copytree(ROOT / "tests/fixtures/translate", tmp_path / "p")))
+    project = Project(Path(shutil.copytree(CHECKOUT / "tests/fixtures/translate", tmp_path / "p")))
     project.edit("translations/en/terminology.csv", old, new)
     with pytest.raises(CatalogError) as raised:
         terms.load(project.root / "translations/en/terminology.csv")
@@ -96,7 +96,7 @@ def test_a_mistake_in_the_list_fails_the_check_naming_its_line(tmp_path, old, ne
 def real_project(tmp_path) -> Project:
     """A copy of the repository's sources and catalogs, for `flask translate` to work on."""
     for name in ("pyproject.toml", "templates", "translations", "content", "smartspec_site"):
-        source, target = ROOT / name, tmp_path / name
+        source, target = CHECKOUT / name, tmp_path / name
         target.parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
     return Project(tmp_path)

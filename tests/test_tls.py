@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from .gunicorn_server import Gunicorn
 from .helpers import LOCALES
@@ -38,7 +38,7 @@ def tls(tmp_path_factory):
             ("/srv/smartspec/build/nginx/security-headers.conf", str(headers)),
             ("unix:/run/smartspec/gunicorn.sock", f"127.0.0.1:{app.port}"),
             ("/var/cache/nginx/smartspec", str(run / "cache")),
-            ("/srv/smartspec/build", str(ROOT / "build")),
+            ("/srv/smartspec/build", str(CHECKOUT / "build")),
         ]
         with OperatorNginx("smartspec.conf", run / "nginx", cert, replacements) as nginx:
             nginx.cert = cert[0]

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 from smartspec_site.translate import checks as catalog_checks
 
-from .conftest import new_app
+from .conftest import catalogs_in, new_app
 from .helpers import soup
 from .system import need
 
@@ -31,7 +31,7 @@ class Project:
         self.root = root
         # The commands must work on a broken catalog, so the app compiles nothing itself.
         self.app = new_app(
-            BABEL_TRANSLATION_DIRECTORIES=str(root / "translations"),
+            **catalogs_in(root / "translations"),
             TRANSLATIONS_AUTO_COMPILE=False,
         )
 
@@ -224,8 +224,8 @@ def test_init_rejects_an_unknown_code_and_an_existing_catalog(project):
 def test_a_new_language_appears_everywhere_after_init(tmp_path, make_app):
     """A copy of the real translations gets a German catalog; the app then serves /de/ and
     lists it in the switcher, the hreflang alternates and the sitemap, with no code change."""
-    translations = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    translations = Path(shutil.copytree(CHECKOUT / "translations", tmp_path / "translations"))
+    shutil.copy(CHECKOUT / "pyproject.toml", tmp_path)
     result = Project(tmp_path).translate("init", "de")
     assert result.exit_code == 0, result.output
     assert (translations / "de" / "LC_MESSAGES" / "messages.po").exists()
@@ -234,7 +234,7 @@ def test_a_new_language_appears_everywhere_after_init(tmp_path, make_app):
     listed = (translations / "locales.txt").read_text(encoding="utf-8").splitlines()
     assert [line for line in listed if not line.startswith("#")] == ["en", "de"]
 
-    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(translations))
+    app = make_app(**catalogs_in(translations))
     client = app.test_client()
     german = client.get("/de/")
     assert german.status_code == 200
@@ -258,7 +258,7 @@ def test_the_real_catalogs_pass_the_check(runner):
 def test_real_msgids_are_single_paragraphs_without_markup():
     """One msgid per paragraph, and no HTML in msgids: links inside a sentence are named
     placeholders (`%(group)s`), so translators never edit markup."""
-    with (ROOT / "translations" / "messages.pot").open("rb") as fh:
+    with (CHECKOUT / "translations" / "messages.pot").open("rb") as fh:
         template = read_po(fh)
     # A plural entry's id is (singular, plural): each form is a text of its own.
     msgids = [

@@ -12,14 +12,13 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from flask_babel import get_domain
 
-from smartspec_site.config import ROOT, StartError
+from smartspec_site.config import CHECKOUT, StartError
 from smartspec_site.translate import panel
 from smartspec_site.translate.cli import extract_template
 from smartspec_site.translate.panel.recording import MARKER
 
-from .conftest import PRODUCTION_CONFIG, new_app
-from .helpers import SITE, soup, text_of
-from .rendered import render_all
+from .conftest import PRODUCTION_CONFIG, catalogs_in, new_app
+from .helpers import HX, LOCALES, SITE, page_paths, soup, text_of
 
 BOX = re.compile(r'\n<aside class="translation-box".*?</aside>\n(?=</body>)', re.S)
 STYLESHEET = '<link rel="stylesheet" href="/_translations/static/panel.css">\n'
@@ -34,13 +33,13 @@ FOLDER_EN = (
 @pytest.fixture
 def en_po(tmp_path) -> Path:
     """The English catalog in a temporary copy of translations/ (never the real one)."""
-    copy = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
+    copy = Path(shutil.copytree(CHECKOUT / "translations", tmp_path / "translations"))
     return copy / "en" / "LC_MESSAGES" / "messages.po"
 
 
 def debug_app(po: Path | None = None, **settings):
     if po is not None:
-        settings["BABEL_TRANSLATION_DIRECTORIES"] = str(po.parents[2])
+        settings.update(catalogs_in(po.parents[2]))
     return new_app(DEBUG=True, **settings)
 
 
@@ -130,6 +129,19 @@ def test_the_static_export_made_in_debug_has_no_panel(tmp_path):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "translation-" not in html and not MARKER.search(html), page
+
+
+def render_all(client):
+    """(name, HTML) of every page and its fragment in each language, the sitemap and the
+    error pages, in one order."""
+    for locale in LOCALES:
+        for _page, path in page_paths(locale):
+            yield path, client.get(path).get_data(as_text=True)
+            yield path + " (fragment)", client.get(path, headers=HX).get_data(as_text=True)
+    yield "sitemap.xml.html", client.get("/sitemap.xml").get_data(as_text=True)
+    for method, path in (("GET", "/sv/finns-inte"), ("GET", "/en/no-such-page"),
+                         ("POST", "/sv/"), ("POST", "/en/")):  # fmt: skip
+        yield f"{method} {path}", client.open(path, method=method).get_data(as_text=True)
 
 
 # --- The page with the panel on ------------------------------------------------------------
@@ -312,7 +324,7 @@ def test_the_panel_of_a_missing_page_says_404():
 def test_every_extracted_entry_of_a_content_file_is_in_its_pages_panel(page, panel_client, pot):
     """What `flask translate extract` finds in a content file, the panel of the page made
     from that file lists (in English, where the glosses show too)."""
-    source = page.file.resolve().relative_to(ROOT).as_posix()
+    source = page.file.resolve().relative_to(CHECKOUT).as_posix()
     wanted = {(m.id, m.context) for m in pot if any(f == source for f, _ in m.locations)}
     assert wanted, source
     response = panel_client.get("/_translations", query_string={"path": f"/en/{page.path('en')}"})
@@ -329,7 +341,7 @@ def panel_client():
 def pot(tmp_path_factory):
     """The template as `flask translate extract` makes it from the sources now."""
     written = tmp_path_factory.mktemp("pot") / "messages.pot"
-    extract_template(ROOT, written)
+    extract_template(CHECKOUT, written)
     with written.open("rb") as fh:
         return read_po(fh)
 

@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..config import ROOT
+from ..config import DATA
 from .file import ContentError, message, read
 from .page import Page, Text
 from .sitemap import SiteMap
 
 STATEMENT = "accessibility"
-LOCK_FILE = ROOT / "package-lock.json"
-BROWSERS_FILE = ROOT / "docs" / "tested-browsers.toml"
+# A clone's own files; a wheel carries copies (pyproject.toml's force-include).
+LOCK_FILE = DATA / "package-lock.json"
+BROWSERS_FILE = DATA / "docs" / "tested-browsers.toml"
 TOOLS = ("axe-core", "vnu-jar")  # npm packages: axe-core and the Nu Html Checker
 SECTIONS = ("content", "other", "method")
 GAP_ID = re.compile(r"^[a-z][a-z0-9-]*$")

@@ -207,9 +207,8 @@ COMPRESS_DEFAULTS = {
 def released(app: Flask) -> datetime:
     """When the newest source of the pages changed: templates, static files, catalogs, code."""
     package = Path(__file__).parents[1]  # the code
-    translations = app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")
     roots = [Path(app.template_folder), Path(app.static_folder), package]
-    roots += [Path(app.config["CONTENT_DIR"]), *map(Path, translations)]
+    roots += [Path(app.config["CONTENT_DIR"]), Path(app.config["TRANSLATIONS_DIR"])]
     newest = 0.0
     for root in roots:
         for path in root.rglob("*"):

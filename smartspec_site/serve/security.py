@@ -41,7 +41,7 @@ def content_security_policy(config) -> str:
         # The one file, not the whole host: jsDelivr serves every npm package there. The
         # tag's SRI hash pins its bytes as well.
         script.append(config["HTMX_CDN_URL"])
-    script.append(f"'{scripts.head_script_hash()}'")
+    script.append(f"'{scripts.head_script_hash(config.get('STATIC_DIR'))}'")
     directives = {
         "default-src": "'self'",
         "script-src": " ".join(script),

@@ -34,10 +34,10 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..config import ROOT, extra_hosts
+from ..config import CHECKOUT, extra_hosts
 from .processes import Process, ProcessError, port_in_use
 
-DEPLOY = ROOT / "deploy" / "nginx"
+DEPLOY = CHECKOUT / "deploy" / "nginx"  # make serve runs from a clone
 INCLUDES = DEPLOY / "smartspec"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -90,7 +90,7 @@ def worker_user() -> str:
     in a private home. They run as the owner of the files they serve instead."""
     if os.geteuid() != 0:
         return ""  # nginx ignores `user` when it is not root
-    info = ROOT.stat()
+    info = CHECKOUT.stat()
     return f"user {pwd.getpwuid(info.st_uid).pw_name} {grp.getgrgid(info.st_gid).gr_name};\n"
 
 
@@ -157,7 +157,9 @@ def local_site(run: Path, port: int, hosts: list[str]) -> str:
             "@CACHE@": str(run / "cache"),
             "@PORT@": str(port),
             "@HOSTS@": " ".join(hosts),
-            "@BUILD@": str(ROOT / "build"),
+            # The app's BUILD_DIR (config.locate; gunicorn runs in the clone), where it
+            # writes what nginx serves.
+            "@BUILD@": str(CHECKOUT / (os.environ.get("SMARTSPEC_BUILD_DIR") or "build")),
             "@HEADERS@": str(run / "security-headers.conf"),
             # The feedback form's rate limit (deploy/nginx/smartspec/maps.conf); the tests
             # raise it for the parallel submissions.
@@ -198,7 +200,7 @@ def main() -> int:
         sock = run / "gunicorn.sock"
         # Both stay in make serve's process group: a terminal's Ctrl-C or hang-up, or a
         # kill of the group, reaches them too, so neither outlives make serve.
-        gunicorn = Process("gunicorn", [GUNICORN, "--config", "gunicorn.conf.py"], cwd=ROOT,
+        gunicorn = Process("gunicorn", [GUNICORN, "--config", "gunicorn.conf.py"], cwd=CHECKOUT,
                            env=env, output=None, group=False)  # fmt: skip
         nginx = Nginx(run, local_site(run, port, hosts), access_log="/dev/stdout",
                       output=None, group=False)  # fmt: skip

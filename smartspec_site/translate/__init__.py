@@ -21,19 +21,20 @@ from .catalogs import (
     LOCALES_FILE,
     CatalogError,
     catalog_paths,
+    compiled_of,
     served_locales,
     translations_dir,
     unrecorded_catalogs,
 )
 
 
-def build(translations: Path) -> list[FileError]:
+def build(app: Flask, translations: Path) -> list[FileError]:
     """Compile every catalog that a page can show; return the mistakes of the others, which
     get no new .mo (checks.compile_checked). A .mo already current is not rewritten."""
     errors: list[FileError] = []
     for po in catalog_paths(translations):
         try:
-            checks.compile_checked(po)
+            checks.compile_checked(po, compiled_of(po, app))
         except CatalogError as exc:
             errors.append(exc)
     return errors
@@ -51,14 +52,14 @@ def load(app: Flask, translations: Path) -> list[FileError]:
         code = po.parent.parent.name
         if code not in locales(app):
             continue  # not a locale (a stray folder): never served
-        problems = checks.compiled_problems(po)
+        mo = compiled_of(po, app)
+        problems = checks.compiled_problems(po, mo)
         if problems:
             errors += problems
             continue
         with app.test_request_context(f"/{code}/"), force_locale(code):
             loaded = get_domain().get_translations()
-        mo = po.with_suffix(".mo").resolve()
-        if not any(Path(name).resolve() == mo for name in getattr(loaded, "files", [])):
+        if not any(Path(name).resolve() == mo.resolve() for name in getattr(loaded, "files", [])):
             errors.append(CatalogError(mo, None, "Flask-Babel did not load it"))
     return errors
 
@@ -85,7 +86,7 @@ def init_app(app: Flask) -> None:
         if app.debug:
             # A saved catalog shows on the next page load, or its mistake does.
             def reload() -> list[FileError]:
-                errors = build(translations)
+                errors = build(app, translations)
                 with app.app_context():
                     get_domain().cache.clear()  # Flask-Babel keeps the catalogs it loaded
                 return errors
@@ -94,7 +95,7 @@ def init_app(app: Flask) -> None:
         else:
             # Fail fast at deploy: a broken catalog stops the start with a message naming
             # file and line, so it can never turn into a 500 later.
-            errors = build(translations)
+            errors = build(app, translations)
             if errors:
                 raise errors[0]
     if not app.debug:

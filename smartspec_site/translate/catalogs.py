@@ -27,8 +27,17 @@ class CatalogError(FileError):
 
 
 def translations_dir(app: Flask | None = None) -> Path:
+    """The catalogs' sources: messages.pot, locales.txt, each locale's .po."""
     app = app or current_app
-    return Path(app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")[0])
+    return Path(app.config["TRANSLATIONS_DIR"])
+
+
+def compiled_of(po_path: Path, app: Flask | None = None) -> Path:
+    """Where the catalog ``po_path`` is compiled to: the same place under CATALOG_BUILD_DIR,
+    the folder Flask-Babel reads (config.locate)."""
+    app = app or current_app
+    relative = po_path.resolve().relative_to(translations_dir(app).resolve())
+    return Path(app.config["CATALOG_BUILD_DIR"]) / relative.with_suffix(".mo")
 
 
 def catalog_paths(translations: Path) -> list[Path]:
@@ -174,15 +183,14 @@ def msgid_of(message: Message) -> str:
     return message.id if isinstance(message.id, str) else message.id[0]
 
 
-def compile_catalog(po_path: Path, catalog: Catalog | None = None) -> Path:
-    """Compile one .po (read and checked here unless given) to its .mo, atomically; raise
+def compile_catalog(po_path: Path, mo_path: Path, catalog: Catalog | None = None) -> Path:
+    """Compile one .po (read and checked here unless given) to ``mo_path``, atomically; raise
     CatalogError instead of writing a broken one. Fuzzy entries are left out.
 
     Always compiled, never judged by mtimes (a .po restored from git, a backup or a tarball
     can be older than a .mo it no longer matches; compiling takes milliseconds), but written
     only when the bytes differ: a checkout whose .mo files are current may be read-only."""
     catalog = catalog or read_catalog(po_path)
-    mo_path = po_path.with_suffix(".mo")
     out = io.BytesIO()
     write_mo(out, catalog)
     try:

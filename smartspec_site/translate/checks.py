@@ -149,8 +149,8 @@ def content_problems(path: Path, catalog: Catalog) -> list[CatalogError]:
     return problems
 
 
-def compile_checked(po_path: Path) -> Path:
-    """Compile a catalog (to its .mo) only if a page can show it: Babel's checks, no
+def compile_checked(po_path: Path, mo_path: Path) -> Path:
+    """Compile a catalog (to ``mo_path``) only if a page can show it: Babel's checks, no
     template text whose markup differs from its source (markup_differs), no content-file
     text with raw HTML or other links (content_problems). Else CatalogError, naming file and
     line, and no new .mo: production refuses to start, as `flask translate check` refuses."""
@@ -162,14 +162,13 @@ def compile_checked(po_path: Path) -> Path:
             problems.append(CatalogError(po_path, message.lineno, entry))
     if problems:
         raise min(problems, key=lambda problem: problem.lineno or 0)
-    return compile_catalog(po_path, catalog)
+    return compile_catalog(po_path, mo_path, catalog)
 
 
-def compiled_problems(po_path: Path) -> list[CatalogError]:
-    """What production must not serve from the compiled catalog next to ``po_path``: a
+def compiled_problems(po_path: Path, mo_path: Path) -> list[CatalogError]:
+    """What production must not serve from ``mo_path``, compiled from ``po_path``: a
     missing or unreadable .mo, one without a single translation (the locale's URLs would
     show Swedish), or a translation whose markup differs from its source."""
-    mo_path = po_path.with_suffix(".mo")
     if not mo_path.is_file():
         return [CatalogError(mo_path, None, "missing: run `flask translate compile`")]
     try:

@@ -189,12 +189,12 @@ def compile_catalogs(ctx: click.Context) -> None:
     failed = False
     for po in catalogs.catalog_paths(_translations()):
         try:
-            checks.compile_checked(po)
+            mo = checks.compile_checked(po, catalogs.compiled_of(po, current_app))
         except CatalogError as exc:
             _report(exc)
             failed = True
         else:
-            click.echo(f"Compiled {_shown(po.with_suffix('.mo'))}.")
+            click.echo(f"Compiled {_shown(mo)}.")
     if failed:
         ctx.exit(1)
 

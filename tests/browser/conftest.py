@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from ..system import need
 
@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
-ARTIFACTS = ROOT / "artifacts"
+ARTIFACTS = CHECKOUT / "artifacts"
 TIMEOUT_MS = 10_000
 
 

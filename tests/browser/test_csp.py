@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from smartspec_site.config import ROOT, Defaults
+from smartspec_site.config import CHECKOUT, Defaults
 
 from ..conftest import LiveServer
 
@@ -15,7 +15,7 @@ document.addEventListener("securitypolicyviolation", function (e) {
   window.__csp.push(e.violatedDirective + " " + e.blockedURI);
 });
 """
-VENDORED = (ROOT / "static" / Defaults.HTMX_LOCAL_FILE).read_bytes()
+VENDORED = (CHECKOUT / "static" / Defaults.HTMX_LOCAL_FILE).read_bytes()
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from smartspec_site.config import ROOT, Defaults
+from smartspec_site.config import CHECKOUT, Defaults
 
 from ..conftest import LiveServer
 from ..helpers import AREAS, GROUPS, LOCALES, SITE
@@ -182,7 +182,7 @@ def test_cdn_unreachable_links_still_navigate(page, context, cdn_server):
 
 def test_cdn_copy_passes_its_integrity_check(page, context, cdn_server):
     """The vendored bytes, served as the CDN serves them (CORS), pass the SRI check."""
-    vendored = ROOT / "static" / Defaults.HTMX_LOCAL_FILE
+    vendored = CHECKOUT / "static" / Defaults.HTMX_LOCAL_FILE
     context.route(
         Defaults.HTMX_CDN_URL,
         lambda route: route.fulfill(

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from ..known_gaps import allowed, known_gap
 from .helpers import LOCALES, every_path, expanding_paths, open_every_panel, wait_for_htmx
@@ -112,7 +112,7 @@ def without_supports_rules(css: str) -> str:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_legacy_rendering_is_plain_readable_flow(browser, live_server, locale):
-    css = (ROOT / "static/css/site.css").read_text(encoding="utf-8")
+    css = (CHECKOUT / "static/css/site.css").read_text(encoding="utf-8")
     legacy_css = without_supports_rules(css)
     assert "@supports" not in legacy_css and "display: flex" not in legacy_css
     for viewport in ({"width": 1280, "height": 800}, NARROW[0]):

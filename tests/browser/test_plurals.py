@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
-from ..conftest import LiveServer
+from ..conftest import LiveServer, catalogs_in
 from ..test_translate_cli import Project
 
 FORMS = {  # Polish: one (1), few (2), many (5)
@@ -26,8 +26,8 @@ FORMS = {  # Polish: one (1), few (2), many (5)
 
 
 def polish(tmp_path: Path) -> Path:
-    translations = Path(shutil.copytree(ROOT / "translations", tmp_path / "translations"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    translations = Path(shutil.copytree(CHECKOUT / "translations", tmp_path / "translations"))
+    shutil.copy(CHECKOUT / "pyproject.toml", tmp_path)
     result = Project(tmp_path).translate("init", "pl")
     assert result.exit_code == 0, result.output
     po = translations / "pl" / "LC_MESSAGES" / "messages.po"
@@ -48,7 +48,7 @@ def polish(tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def polish_server(tmp_path_factory, make_app):
     translations = polish(tmp_path_factory.mktemp("polish"))
-    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(translations))
+    app = make_app(**catalogs_in(translations))
     with LiveServer(app) as server:
         yield server
 

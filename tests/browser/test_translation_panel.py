@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 from smartspec_site.translate import panel
 
-from ..conftest import LiveServer, new_app
+from ..conftest import LiveServer, catalogs_in, new_app
 from .helpers import axe_violations
 
 AREAS_SV = "Här är de 13 områdena i VG2020"
@@ -52,7 +52,7 @@ TEXT_BOXES = f"""start => {{
 def fuzzy_catalog(tmp_path_factory) -> Path:
     """A temporary copy of translations/ whose English entry for the start page's areas
     paragraph is fuzzy."""
-    copy = Path(shutil.copytree(ROOT / "translations", tmp_path_factory.mktemp("tr") / "tr"))
+    copy = Path(shutil.copytree(CHECKOUT / "translations", tmp_path_factory.mktemp("tr") / "tr"))
     po = copy / "en" / "LC_MESSAGES" / "messages.po"
     text = po.read_text(encoding="utf-8")
     assert f'msgid "{AREAS_SV}' in text
@@ -63,7 +63,7 @@ def fuzzy_catalog(tmp_path_factory) -> Path:
 def _server(translations: Path, **settings) -> LiveServer:
     # Uncompressed, as the panel sends pages: flask-compress leaves a static file open when
     # it compresses one in debug (a ResourceWarning), which is not what this file tests.
-    app = new_app(DEBUG=True, BABEL_TRANSLATION_DIRECTORIES=str(translations), **settings)
+    app = new_app(DEBUG=True, **catalogs_in(translations), **settings)
     return LiveServer(panel.PlainAnswers(app))
 
 

@@ -11,12 +11,12 @@ import subprocess
 import tomllib
 from dataclasses import dataclass
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from ..known_gaps import known_gap
 from ..system import need, package
 
-CATALOG = ROOT / "docs" / "tested-browsers.toml"
+CATALOG = CHECKOUT / "docs" / "tested-browsers.toml"
 
 # The X tools the graphical engines need, by Debian package.
 X_TOOLS = ("xvfb", "imagemagick", "xdotool")

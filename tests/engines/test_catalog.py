@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from ..system import PACKAGES
 from .catalog import BROWSERS, debian_version, require_browser
@@ -49,7 +49,7 @@ def test_every_tested_browser_is_installed_from_the_package_list():
 
 
 def test_readme_table_names_every_tested_browser_and_its_version():
-    readme = section((ROOT / "README.md").read_text(encoding="utf-8"), "## Browser support")
+    readme = section((CHECKOUT / "README.md").read_text(encoding="utf-8"), "## Browser support")
     rows = table_rows(readme)
     assert set(rows) == {b.name for b in BROWSERS.values()}, rows.keys()
     for browser in BROWSERS.values():
@@ -57,7 +57,7 @@ def test_readme_table_names_every_tested_browser_and_its_version():
 
 
 def test_browser_support_doc_names_every_tested_browser_and_its_version():
-    doc = (ROOT / "docs" / "browser-support.md").read_text(encoding="utf-8")
+    doc = (CHECKOUT / "docs" / "browser-support.md").read_text(encoding="utf-8")
     rows = table_rows(section(doc, "## Tested in real engines"))
     for browser in BROWSERS.values():
         assert browser.name in rows and browser.version in rows[browser.name], browser.name

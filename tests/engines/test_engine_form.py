@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from ..conftest import TEST_CONFIG
 from ..feedback_helpers import SUBMIT, THANKS, form, rows
@@ -74,7 +74,7 @@ def run(app, live_server, engine: str) -> dict[str, Path]:
     def title(path: str) -> str:
         return soup(client.get(path)).title.get_text()
 
-    out = ROOT / "artifacts"
+    out = CHECKOUT / "artifacts"
     out.mkdir(exist_ok=True)
     shots: dict[str, Path] = {}
     marker = f"Skickat med {engine}"

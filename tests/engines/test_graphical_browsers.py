@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from smartspec_site.config import ROOT
+from smartspec_site.config import CHECKOUT
 
 from ..helpers import SITE, soup
 from . import looks
@@ -33,7 +33,7 @@ def capture(app, live_server, engine: str, display_for) -> dict:
     for name, path in PAGES.items():
         title = soup(client.get(path)).title.get_text()
         pages.append((name, live_server.url + path, title))
-    out = ROOT / "artifacts"
+    out = CHECKOUT / "artifacts"
     out.mkdir(exist_ok=True)
     with display_for() as display:
         return visit(engine, display, pages, out)
