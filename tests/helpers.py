@@ -53,3 +53,12 @@ def internal_links(response, base: str) -> set[str]:
         if url.netloc in ("", "localhost"):
             found.add(url.path + (f"?{url.query}" if url.query else ""))
     return found
+
+
+def edit(po: Path, old: str, new: str) -> int:
+    """Replace text in the catalog; return the line number of the new text."""
+    text = po.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    po.write_text(text, encoding="utf-8")
+    return text[: text.index(new)].count("\n") + 1

@@ -12,7 +12,7 @@ from smartspec_site.config import CHECKOUT
 from smartspec_site.translate.catalogs import CatalogError
 
 from .conftest import catalogs_in, new_app
-from .helpers import text_of
+from .helpers import edit, text_of
 
 SKIP_LINK_EN = 'msgstr "Skip to main content"'
 
@@ -27,15 +27,6 @@ def en_po(tmp_path) -> Path:
 def app_for(po: Path, debug: bool):
     translations = po.parents[2]
     return new_app(DEBUG=debug, **catalogs_in(translations))
-
-
-def edit(po: Path, old: str, new: str) -> int:
-    """Replace text in the catalog; return the line number of the new text."""
-    text = po.read_text(encoding="utf-8")
-    assert old in text
-    text = text.replace(old, new, 1)
-    po.write_text(text, encoding="utf-8")
-    return text[: text.index(new)].count("\n") + 1
 
 
 def test_a_saved_translation_shows_on_the_next_request(en_po):

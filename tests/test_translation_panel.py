@@ -18,7 +18,7 @@ from smartspec_site.translate.cli import extract_template
 from smartspec_site.translate.panel.recording import MARKER
 
 from .conftest import PRODUCTION_CONFIG, catalogs_in, new_app
-from .helpers import HX, LOCALES, SITE, page_paths, soup, text_of
+from .helpers import HX, LOCALES, SITE, edit, page_paths, soup, text_of
 
 BOX = re.compile(r'\n<aside class="translation-box".*?</aside>\n(?=</body>)', re.S)
 STYLESHEET = '<link rel="stylesheet" href="/_translations/static/panel.css">\n'
@@ -41,15 +41,6 @@ def debug_app(po: Path | None = None, **settings):
     if po is not None:
         settings.update(catalogs_in(po.parents[2]))
     return new_app(DEBUG=True, **settings)
-
-
-def edit(po: Path, old: str, new: str) -> int:
-    """Replace text in the catalog; return the line number of the new text."""
-    text = po.read_text(encoding="utf-8")
-    assert old in text
-    text = text.replace(old, new, 1)
-    po.write_text(text, encoding="utf-8")
-    return text[: text.index(new)].count("\n") + 1
 
 
 def entries(response) -> dict[str, dict[str, str]]:
