@@ -11,6 +11,7 @@ must not add (raw HTML).
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
 
@@ -58,8 +59,13 @@ MD = _markdown()
 
 
 def inline(text: str) -> list[Token]:
-    """The inline tokens of a unit's text."""
+    """The inline tokens of a unit's text: new ones on every call, for a renderer to change."""
     return MD.parseInline(text)[0].children or []
+
+
+# What a text holds (its links, dates, plain words, whether a page can show it) is asked of
+# the same few thousand texts at every start, by the checks and the site map: parsed once.
+_remembered = functools.lru_cache(maxsize=8192)
 
 
 def raw_html(tokens: list[Token], line: int = 0) -> tuple[Token, int] | None:
@@ -74,6 +80,7 @@ def raw_html(tokens: list[Token], line: int = 0) -> tuple[Token, int] | None:
     return None
 
 
+@_remembered
 def check_translation(translation: str) -> str | None:
     """Why a translation of a unit cannot be shown, or None: it must not add raw HTML, and
     every ``[phrase]{…}`` in it must be a mark the parser reads."""
@@ -89,15 +96,20 @@ def check_translation(translation: str) -> str | None:
 UNREAD_MARK = "a mark that cannot be read (put a value with spaces or å, ä, ö in quotes)"
 
 
-def links(text: str) -> list[str]:
+@_remembered
+def links(text: str) -> tuple[str, ...]:
     """The link URLs of an inline text, sorted: a translation must keep its msgid's."""
-    return sorted(t.attrs["href"] for t in inline(text) if t.type == "link_open")
+    return tuple(sorted(str(t.attrs["href"]) for t in inline(text) if t.type == "link_open"))
 
 
-def times(text: str | list[Token]) -> list[str]:
+@_remembered
+def times(text: str) -> tuple[str, ...]:
     """The datetimes of an inline text's dates, sorted: a translation keeps them too."""
-    tokens = inline(text) if isinstance(text, str) else text
-    return sorted(str(t.attrs["datetime"]) for t in tokens if "datetime" in t.attrs)
+    return _times_of(inline(text))
+
+
+def _times_of(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(sorted(str(t.attrs["datetime"]) for t in tokens if "datetime" in t.attrs))
 
 
 def _iso(value: str) -> bool:
@@ -110,7 +122,7 @@ def _iso(value: str) -> bool:
 
 def bad_time(tokens: list[Token]) -> str | None:
     """A datetime that is not an ISO date (2022-01-04) or date and time (…T14:42), if any."""
-    return next((t for t in times(tokens) if not _iso(t)), None)
+    return next((t for t in _times_of(tokens) if not _iso(t)), None)
 
 
 def unread_mark(tokens: list[Token]) -> str | None:
@@ -119,6 +131,7 @@ def unread_mark(tokens: list[Token]) -> str | None:
     return found[0] if found else None
 
 
+@_remembered
 def plain(text: str) -> str:
     """An inline text as plain words (a page's description from its first paragraph)."""
     return "".join(t.content for t in inline(text) if t.type in ("text", "code_inline"))

@@ -28,6 +28,7 @@ comment is a note for editors.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -167,8 +168,12 @@ def _comments(text: str) -> tuple[str, dict[int, str], dict[int, str]]:
     return _COMMENT.sub(blank, text), notes, parts
 
 
+@functools.lru_cache(maxsize=256)
 def parse(text: str, first_line: int = 1) -> ParsedBody:
-    """Parse a body; ``first_line`` is the line of the file it starts on, for messages."""
+    """Parse a body; ``first_line`` is the line of the file it starts on, for messages.
+
+    A body is parsed once per text (every start reads every file; `flask run` again after
+    each edit). Its tokens are shared, so a renderer copies a token it changes."""
     plain, notes, markers = _comments(text)
     tokens = MD.parse(plain)
     found = raw_html(tokens)
