@@ -62,8 +62,7 @@ SERIAL_GROUPS = {
 LONGEST_FIRST = (
     "engines",
     "timing",
-    "tests/browser/test_accessibility.py",
-    "tests/browser/test_layout.py",
+    "tests/browser/test_every_page.py",
     "tests/test_system.py",
     "tests/browser/test_keyboard.py",
     "tests/test_tls.py",

@@ -18,6 +18,16 @@ WITHOUT_CLAMP = """(() => {
   CSS.supports = (...args) => !args.join(" ").includes("clamp(") && supports(...args);
 })();"""
 
+HORIZONTAL_OVERFLOW = """() => {
+  const root = document.documentElement;
+  const wide = [...document.body.querySelectorAll("*")]
+    .filter(el => el.getBoundingClientRect().right > root.clientWidth + 0.5)
+    .map(el => el.tagName + "." + el.className);
+  return root.scrollWidth > root.clientWidth ? wide.slice(0, 5).concat(["(scrolls)"]) : wide;
+}"""
+# 320 CSS px wide (WCAG 1.4.10), and 1280 × 1024 at 400 % zoom, which is 320 × 256 CSS px.
+NARROW = [{"width": 320, "height": 640}, {"width": 320, "height": 256}]
+
 
 @functools.cache
 def axe_source() -> str:
@@ -53,25 +63,42 @@ def wait_for_htmx(page: Page) -> None:
     expect(page.locator("[data-expander]").first).to_have_attribute("aria-expanded", "false")
 
 
+# Clicks every expander in turn, each once the one before has opened: its control says
+# so and its panel's title is shown. Rejects with the first that does not open in time.
+OPEN_EVERY_PANEL = """async () => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+  const controls = [...document.querySelectorAll("[data-expander]")];
+  for (const control of controls) {
+    control.click();
+    const panel = document.getElementById(control.getAttribute("data-expander"));
+    const title = () => panel && panel.querySelector(".panel__title");
+    const started = performance.now();
+    while (!(control.getAttribute("aria-expanded") === "true" && title()
+             && title().getClientRects().length)) {
+      if (performance.now() - started > 5000) throw new Error(`${control.id} did not open`);
+      await frame();
+    }
+  }
+  return controls.length;
+}"""
+
+
 def open_every_panel(page: Page) -> int:
-    """Click every group and area expander on the page; return how many panels opened."""
+    """Click every group and area expander on the page; return how many panels opened.
+
+    The clicks are the page's own (HTMLElement.click), one after another without a round
+    trip each: this opens panels for the checks that look at them. A person's clicks and
+    keys are test_expanders.py's and test_keyboard.py's."""
     wait_for_htmx(page)
-    controls = page.locator("[data-expander]")
-    count = controls.count()
-    for index in range(count):
-        control = controls.nth(index)
-        control.click()
-        panel = page.locator("#" + control.get_attribute("data-expander"))
-        expect(control).to_have_attribute("aria-expanded", "true")
-        expect(panel.locator(".panel__title")).to_be_visible()
-    return count
+    return page.evaluate(OPEN_EVERY_PANEL)
 
 
 def axe_violations(page: Page) -> list[str]:
     """axe-core's violations on the page as it is now, one readable entry per rule.
 
     Injected with evaluate (not add_script_tag) so a strict Content-Security-Policy on the
-    page cannot block it."""
+    page cannot block it; a context that loads many pages may give it to every page at once
+    (``context.add_init_script(axe_source())``)."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_source())
     result = page.evaluate(

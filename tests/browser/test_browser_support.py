@@ -1,6 +1,6 @@
 """The browser banner: never shown (not even for a frame) to a browser that can run the
-site's scripts, shown to one that lacks what the head test checks, and dismissible for a
-year across pages and reloads."""
+site's scripts, shown to one that lacks what the head test checks, passing axe-core when
+shown, and dismissible for a year across pages and reloads."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import LOCALES, SITE, WITHOUT_CLAMP
+from .helpers import LOCALES, SITE, WITHOUT_CLAMP, axe_violations
 
 BANNER_TEXT = {
     "sv": "Denna webbplats använder teknik som troligen inte stöds i din webbläsare",
@@ -100,6 +100,15 @@ def test_banner_is_shown_to_an_older_engine(context, live_server, locale, engine
     assert page.evaluate("() => document.activeElement === document.body")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.className") == "skip-link"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_axe_finds_nothing_with_the_banner_shown(context, live_server, locale):
+    context.add_init_script(WITHOUT_CLAMP)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/{locale}/")
+    assert page.locator(".browser-banner").is_visible()
+    assert not (violations := axe_violations(page)), violations
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -1,5 +1,6 @@
-"""What a visitor sees: target sizes, reflow at 320 px and at 400 % zoom, reduced motion,
-the page as a browser without @supports (IE11) renders it, and screenshots for a person."""
+"""What a visitor sees: reduced motion, the page as a browser without @supports (IE11)
+renders it, and screenshots for a person. Target sizes and reflow on every page are in
+test_every_page.py."""
 
 from __future__ import annotations
 
@@ -9,79 +10,7 @@ import pytest
 
 from smartspec_site.config import CHECKOUT
 
-from ..known_gaps import allowed, known_gap
-from .helpers import LOCALES, every_path, expanding_paths, open_every_panel, wait_for_htmx
-
-# Links, buttons and form fields that do not stand inside a sentence (the only content of
-# their block), and their size. Targets inside running text are exempt from WCAG 2.5.8; the
-# statement lists them all the same (INLINE_LINKS).
-INLINE_LINKS = allowed(known_gap("small-inline-links"))
-SMALL_TARGETS = """() => {
-  const small = [];
-  const targets = "a[href], button, input:not([type=hidden]), select, textarea";
-  for (const el of document.querySelectorAll(targets)) {
-    const box = el.getBoundingClientRect();
-    if (!box.width && !box.height) continue;  // not rendered (hidden banner, skip link)
-    let block = el.parentElement;
-    while (getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
-    const named = el.tagName === "A" || el.tagName === "BUTTON";
-    if (named && block.textContent.trim() !== el.textContent.trim()) continue;
-    if (box.width < 24 || box.height < 24)
-      small.push(`${el.textContent.trim()} (${Math.round(box.width)}×${Math.round(box.height)})`);
-  }
-  return small;
-}"""
-
-HORIZONTAL_OVERFLOW = """() => {
-  const root = document.documentElement;
-  const wide = [...document.body.querySelectorAll("*")]
-    .filter(el => el.getBoundingClientRect().right > root.clientWidth + 0.5)
-    .map(el => el.tagName + "." + el.className);
-  return root.scrollWidth > root.clientWidth ? wide.slice(0, 5).concat(["(scrolls)"]) : wide;
-}"""
-
-# 320 CSS px wide (WCAG 1.4.10) and 1280 × 1024 at 400 % zoom, which is 320 × 256 CSS px.
-NARROW = [{"width": 320, "height": 640}, {"width": 320, "height": 256}]
-
-
-@pytest.mark.parametrize("locale", LOCALES)
-def test_targets_are_at_least_24_px(page, live_server, locale):
-    """At 1280 px, where links wrap least and so are smallest."""
-    page.set_viewport_size({"width": 1280, "height": 800})
-    small = {}
-    for path in every_path(locale):
-        page.goto(live_server.url + path)
-        if found := page.evaluate(SMALL_TARGETS):
-            small[path] = found
-    page.goto(live_server.url + expanding_paths(locale)[0])
-    open_every_panel(page)
-    if found := page.evaluate(SMALL_TARGETS):
-        small["start page, every panel open"] = found
-    assert not small, small
-
-
-@pytest.mark.parametrize("locale", LOCALES)
-def test_no_horizontal_scrolling_at_320_px_and_400_percent_zoom(browser, live_server, locale):
-    """Each page is loaded once and measured at every NARROW size (a resize lays it out
-    again, as turning a phone or zooming does)."""
-    context = browser.new_context(viewport=NARROW[0])
-    page = context.new_page()
-    wide = {}
-
-    def measure(where: str) -> None:
-        for viewport in NARROW:
-            page.set_viewport_size(viewport)
-            if found := page.evaluate(HORIZONTAL_OVERFLOW):
-                wide[f"{where} at {viewport['width']}x{viewport['height']}"] = found
-
-    for path in every_path(locale):
-        page.goto(live_server.url + path)
-        measure(path)
-    page.goto(live_server.url + expanding_paths(locale)[0])
-    open_every_panel(page)  # the panels are the same on the areas page
-    measure("start page, every panel open")
-    context.close()
-    assert not wide, wide
+from .helpers import HORIZONTAL_OVERFLOW, LOCALES, NARROW, wait_for_htmx
 
 
 @pytest.mark.parametrize("locale", LOCALES)

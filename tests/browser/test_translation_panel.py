@@ -123,7 +123,7 @@ def test_from_the_sentence_to_its_entry_and_back_by_keyboard(page, panel_server)
 
     assert page.evaluate("window.__csp") == []  # the panel's page: nothing blocked
     focus_by_tab(page, "a", inside=".entry--fuzzy")
-    assert page.evaluate("document.activeElement.textContent") .startswith("show entry ")
+    assert page.evaluate("document.activeElement.textContent").startswith("show entry ")
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/#translation-entry-*")
     target = page.locator(":target")
