@@ -49,8 +49,9 @@ def test_the_installed_wheel_renders_both_languages(tmp_path):
     # Built with the project's own hatchling (a test dependency): no network, no isolation.
     offline = {**os.environ, "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     pip = (sys.executable, "-m", "pip")
-    # From the files a commit would hold: what a clone builds, whatever a checkout has built
-    # beside them (hatchling's force-include takes a folder whole, ignored files too).
+    # From the files a commit would hold (a copy, not the checkout's .venv and node_modules),
+    # and a compiled catalog beside its .po, as an older checkout may still have: git
+    # ignores it, and so does the wheel.
     source = tmp_path / "source"
     listed = run("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard",
                  cwd=CHECKOUT).stdout.split("\0")  # fmt: skip
@@ -58,6 +59,7 @@ def test_the_installed_wheel_renders_both_languages(tmp_path):
         if (CHECKOUT / name).is_file():
             (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(CHECKOUT / name, source / name)
+    (source / "translations/en/LC_MESSAGES/messages.mo").write_bytes(b"stale")
     run(*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", tmp_path / "dist", source,
         env=offline)  # fmt: skip
     (wheel,) = (tmp_path / "dist").glob("smartspec_site-*.whl")
