@@ -39,13 +39,12 @@ from markupsafe import Markup, escape
 
 from ...config import StartError
 from .catalog import FLAGGED, STATES, entries, page_view, shown, template_view
-from .reading import read
+from .reading import ends, read
 from .recording import CALLS, Key, RecordingDomain, unmarked
 
 SETTING = "TRANSLATION_PANEL"
 URL = "/_translations"
 RESULT = "translation_panel_page"  # on flask.g: the rendered page, read (reading.PanelPage)
-_END = "</{}>"  # where the box and the stylesheet go: before </body> and </head>
 
 bp = Blueprint(
     "translation_panel",
@@ -92,8 +91,8 @@ def finish_page(response: Response) -> Response:
     page = read(text, calls, flag, opening, str(macro("closing")()))
     g.setdefault(RESULT, page)
     html = page.html
-    body, head = _END.format("body"), _END.format("head")
-    if body in html:
+    found = ends(html)
+    if "body" in found and "head" in found:  # a whole page, not a fragment
         listed = entries(page, view)
         box = render_template(
             "translate/box.html",
@@ -101,8 +100,8 @@ def finish_page(response: Response) -> Response:
             count=len(listed),
             flagged=sum(entry.flagged for entry in listed),
         )
-        html = html.replace(body, f"{box}\n{body}", 1)
-        html = html.replace(head, f"{macro('stylesheet')()}{head}", 1)
+        body, head = found["body"], found["head"]
+        html = f"{html[:head]}{macro('stylesheet')()}{html[head:body]}{box}\n{html[body:]}"
     response.set_data(html)
     # What the panel adds changes without the page's text changing (a saved catalog that
     # fixes only a check): never answered 304 from a validator of the plain page.

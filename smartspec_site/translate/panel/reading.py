@@ -134,6 +134,30 @@ def read(
     return page
 
 
+class _Ends(HTMLParser):
+    """Where the head and the body end, as offsets into the page (the parser reads the
+    page as a browser would: a ``</body>`` inside a script or a comment is not one)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.lines = [0]
+        self.lines += [found.end() for found in re.finditer("\n", html)]
+        self.ends: dict[str, int] = {}
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("head", "body"):
+            line, column = self.getpos()
+            self.ends.setdefault(tag, self.lines[line - 1] + column)
+
+
+def ends(html: str) -> dict[str, int]:
+    """The offsets of the page's ``</head>`` and ``</body>``, those it has."""
+    parser = _Ends(html)
+    parser.feed(html)
+    parser.close()
+    return parser.ends
+
+
 def anchor(number: int) -> str:
     """The id of an entry's first outlined text on the page."""
     return f"translation-entry-{number}"
