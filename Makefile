@@ -58,6 +58,7 @@ bench: test-setup
 
 lint: setup
 	$(BIN)/ruff check smartspec_site tests bench scripts
+	$(BIN)/ruff format --check smartspec_site tests bench scripts
 
 freeze: setup
 	$(BIN)/flask freeze

@@ -44,9 +44,7 @@ def main() -> int:
         po = translations / "en" / "LC_MESSAGES" / "messages.po"
         text = po.read_text(encoding="utf-8")
         po.write_text(text.replace(f'msgid "{FUZZY}', f'#, fuzzy\nmsgid "{FUZZY}', 1), "utf-8")
-        app = create_app(
-            {**TEST_CONFIG, "DEBUG": True, **catalogs_in(translations)}
-        )
+        app = create_app({**TEST_CONFIG, "DEBUG": True, **catalogs_in(translations)})
         server = make_server("127.0.0.1", 0, panel.PlainAnswers(app), threaded=True)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()

@@ -295,11 +295,7 @@ def test_without_the_editing_extra_the_command_says_what_to_install(runner, monk
 def causes_missing(texts: list[str]) -> list[str]:
     """Blocks in which a "därför" (therefore) opens the block: its cause must come first,
     in the sentence before or in the same sentence."""
-    return [
-        text
-        for text in texts
-        if re.match(r"\s*därför\b", text, re.I)
-    ]
+    return [text for text in texts if re.match(r"\s*därför\b", text, re.I)]
 
 
 def test_every_därför_follows_its_cause(client):

@@ -205,9 +205,7 @@ def test_a_read_only_checkout_whose_files_are_current_starts(
 def test_a_catalog_lost_while_running_changes_nothing(translations):
     """The .mo deleted, then a HUP (new workers, forked from the master): /en/ stays English,
     since the catalogs were loaded in the master at start."""
-    with Gunicorn(
-        {**catalogs_env(translations)}, workers=1
-    ) as server:
+    with Gunicorn({**catalogs_env(translations)}, workers=1) as server:
         en(translations, ".mo").unlink()
         booted = server.booted()
         server.popen.send_signal(signal.SIGHUP)

@@ -202,8 +202,9 @@ CRITERION = re.compile(r"^([1-4])\.\d{1,2}\.\d{1,2}\b")
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_status_names_the_criteria_not_yet_verified(client, locale):
-    """"Delvis förenlig" while not every WCAG 2.1 AA criterion has been checked by hand: the
-    statement names the criteria that need a person's judgement and have not had one."""
+    """The status is "Delvis förenlig" while not every WCAG 2.1 AA criterion has been
+    checked by hand: the statement names the criteria that need a person's judgement and
+    have not had one."""
     doc = soup(client.get(f"/{locale}/{SITE['accessibility'].path(locale)}"))
     listed = doc.find(id="ej-kontrollerade").find_next("ul").find_all("li")
     numbers = [li.get_text(" ", strip=True).split(" ")[0] for li in listed]

@@ -9,7 +9,6 @@ rule, offline, where textstat's English downloads a dictionary). Each gets the i
 documents: textstat a full stop after every block, readability syntok's tokens, as its
 README does. They are the ``editing`` extra: the site itself never imports them."""
 
-
 from __future__ import annotations
 
 import contextvars

@@ -157,8 +157,7 @@ def _slugs(file: ContentFile, source: str) -> dict[str, str]:
 
 def _under(source: str, *parts: Mapping[str, str]) -> dict[str, str]:
     return {
-        loc: "/".join(part.get(loc, part[source]) for part in parts)
-        for loc in set().union(*parts)
+        loc: "/".join(part.get(loc, part[source]) for part in parts) for loc in set().union(*parts)
     }
 
 

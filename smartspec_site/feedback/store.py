@@ -9,7 +9,6 @@ Migrations run at start, before gunicorn forks, under a lock that holds across m
 docs/feedback.md has the why; faults.py how a failed write heals.
 """
 
-
 from __future__ import annotations
 
 import fcntl

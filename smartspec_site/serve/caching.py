@@ -9,7 +9,6 @@ what that earns. ``Last-Modified`` is the later of the page's ``updated`` and th
 (the newest source file), so a deploy is never answered 304 from before it. Other answers
 are compressed per answer by flask-compress; conditional requests are answered last."""
 
-
 from __future__ import annotations
 
 import hashlib

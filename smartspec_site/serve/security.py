@@ -8,7 +8,6 @@ WhiteNoise answers. The CSP allows scripts from this origin, htmx's one CDN file
 ``HTMX_SOURCE`` is ``cdn``) and the inline support script by its sha256; styles from this
 origin only (base.html turns off htmx's injected indicator style)."""
 
-
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -7,7 +7,6 @@ immutable. The build is idempotent and atomic per file, so workers may build at 
 old names stay for pages cached before a deploy. In debug the plain names are used, so an
 edited file shows on reload."""
 
-
 from __future__ import annotations
 
 import hashlib

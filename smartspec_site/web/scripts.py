@@ -46,4 +46,3 @@ def htmx_src() -> str:
     if config["HTMX_SOURCE"] == "local":
         return url_for("static", filename=config["HTMX_LOCAL_FILE"])
     return config["HTMX_CDN_URL"]
-
