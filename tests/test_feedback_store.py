@@ -268,3 +268,41 @@ def test_flask_freeze_touches_no_database(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("id,created,page,locale,category,answer,text")
     assert database.is_file()
+
+
+def migrations_in(folder) -> tuple[list[str], list[str], list[str]]:
+    """The heads, the bases and every revision (head first) of the migrations in folder."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(folder))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("version_locations", str(folder))  # as Flask-Alembic reads it
+    scripts = ScriptDirectory.from_config(config)
+    revisions = [script.revision for script in scripts.walk_revisions()]
+    return list(scripts.get_heads()), list(scripts.get_bases()), revisions
+
+
+def test_the_migrations_form_one_line_and_every_file_is_on_it():
+    """One base, one head: two migrations that revise the same one would leave two heads,
+    and the start could not upgrade to the head."""
+    heads, bases, revisions = migrations_in(store.MIGRATIONS)
+    files = sorted(path.name.split("_")[0] for path in store.MIGRATIONS.glob("[0-9]*.py"))
+    assert len(heads) == 1 and len(bases) == 1, (heads, bases)
+    assert sorted(revisions) == files
+    assert revisions[0] == heads[0] == max(files)  # the newest file is the head
+
+
+def test_a_second_migration_from_the_same_revision_is_found(tmp_path):
+    import shutil
+
+    folder = shutil.copytree(store.MIGRATIONS, tmp_path / "migrations")
+    (_, _, revisions) = migrations_in(folder)
+    branch = (folder / f"{revisions[0]}_token.py").read_text(encoding="utf-8")
+    (folder / "1799999999_branch.py").write_text(
+        branch.replace(f'revision: str = "{revisions[0]}"', 'revision: str = "1799999999"'),
+        encoding="utf-8",
+    )
+    heads, _, _ = migrations_in(folder)
+    assert sorted(heads) == sorted([revisions[0], "1799999999"])
