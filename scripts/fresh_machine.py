@@ -17,7 +17,8 @@ Cached outside the checkout, in $SMARTSPEC_FRESH_CACHE (/var/cache/smartspec-fre
 untouched base root as a tarball (rebuilt after a week or when its inputs change) and the
 downloads (apt's .deb files, pip's and npm's caches), never .venv, node_modules or an
 installed package. The run happens in a new mount and PID namespace (unshare), so its mounts
-and processes end with it even when it fails; the root is then deleted. docs/machine.md has
+and processes end with it even when it fails; the root is then deleted. tini is the
+namespace's init: it reaps a process whose parent has gone, as a machine's init does. docs/machine.md has
 the timings.
 """
 
@@ -185,7 +186,8 @@ def environment() -> dict[str, str]:
 
 
 def inside(root: Path) -> int:
-    """In the new mount and PID namespace (we are its PID 1): mount, run, unmount."""
+    """In the new mount and PID namespace (tini its init, this its child): mount, run,
+    unmount."""
     mounts = []
     try:
         run("mount", "-t", "proc", "proc", root / "proc")
@@ -207,7 +209,7 @@ def inside(root: Path) -> int:
 
 
 def _stop_everything() -> None:
-    """As the namespace's PID 1, end every other process in it."""
+    """End every other process in the namespace but its init (tini, which reaps them)."""
     with contextlib.suppress(ProcessLookupError):
         os.kill(-1, signal.SIGKILL)
     while True:
@@ -326,7 +328,7 @@ def main() -> int:
         }
         result = subprocess.run(
             ["unshare", "--mount", "--pid", "--fork", "--kill-child", "--propagation", "private",
-             sys.executable, __file__, "--inside", str(root)],
+             "tini", "--", sys.executable, __file__, "--inside", str(root)],
             check=False,
         )  # fmt: skip
         code = result.returncode

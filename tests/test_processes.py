@@ -17,8 +17,8 @@ PYTHON = sys.executable
 
 
 def gone(pid: int) -> bool:
-    """Dead: no such process, or a zombie. An orphan's zombie stays until its reaper waits
-    for it, and in fresh-test's PID namespace nothing does."""
+    """Dead: no such process, or a zombie. An orphan's zombie stays until its reaper (an
+    init, such as fresh-test's tini) waits for it."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except FileNotFoundError:
